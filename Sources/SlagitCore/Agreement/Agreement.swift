@@ -1,0 +1,41 @@
+/// An agreement: a Markdown file whose front matter has an `agreement:` key, read and
+/// validated. See PRODUCT.md §1 for the format.
+public struct Agreement: Sendable {
+    public enum Kind: String, Sendable, CaseIterable { case service, customer, multiLevel = "multi-level" }
+
+    public struct Party: Sendable, Equatable {
+        /// The key under `parties:` (`provider`, `customer`, …): what `--party` names.
+        public let role: String
+        public let name: String?
+        public let approvers: [String]
+        /// How many distinct approvers must sign; all of them unless `quorum:` says less.
+        public let quorum: Int
+        /// Where the party is declared, for findings about its approvals.
+        public let location: SourceLocation
+    }
+
+    public struct Objective: Sendable {
+        public let id: String
+        public let target: ObjectiveTarget
+        public let window: String?
+        public let location: SourceLocation
+    }
+
+    /// Repository-relative path of the file.
+    public let path: String
+    public let id: String
+    public let title: String?
+    public let kind: Kind?
+    public let parties: [Party]
+    public let effective: CalendarDate?
+    public let expires: CalendarDate?
+    public let review: ReviewPeriod?
+    /// Repository-relative paths of the documents this agreement relies on.
+    public let references: [String]
+    public let objectives: [Objective]
+    public let document: ClauseDocument
+    /// Every front matter field as text, flattened to dotted names, for diffs.
+    public let metadata: [(field: String, value: String)]
+
+    public func party(_ role: String) -> Party? { parties.first { $0.role == role } }
+}

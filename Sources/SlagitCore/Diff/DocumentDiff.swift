@@ -1,0 +1,131 @@
+/// What happened to one clause between two revisions.
+public struct ClauseChange: Sendable, Equatable {
+    public enum Kind: String, Sendable, Codable { case added, removed, modified, moved, renumbered, formatting }
+
+    public var kind: Kind
+    public var id: String
+    public var title: String
+    public var fromNumber: String?
+    public var toNumber: String?
+    public var fromLine: Int?
+    public var toLine: Int?
+    /// Section titles above the clause, outermost first, before and after.
+    public var fromSection: [String]?
+    public var toSection: [String]?
+    /// True when the wording changed too (for `moved` and `renumbered` clauses).
+    public var wordingChanged: Bool
+    public var titleWords: WordDiff?
+    public var words: WordDiff?
+}
+
+/// Compares the clause structure of two revisions of any Markdown document.
+public enum DocumentDiff {
+    public static func compare(_ old: ClauseDocument, _ new: ClauseDocument) -> [ClauseChange] {
+        let pairs = ClauseMatcher.match(old: old.clauses, new: new.clauses)
+        let reverse = Dictionary(uniqueKeysWithValues: pairs.map { ($0.value, $0.key) })
+        let reordered = reorderedClauses(old: old.clauses, new: new.clauses, pairs: pairs)
+        var changes: [(order: Int, change: ClauseChange)] = []
+
+        for (newIndex, clause) in new.clauses.enumerated() {
+            guard let oldIndex = reverse[newIndex] else {
+                changes.append(
+                    (newIndex * 2 + 1,
+                     ClauseChange(
+                        kind: .added, id: clause.id, title: clause.title, fromNumber: nil, toNumber: clause.number,
+                        fromLine: nil, toLine: clause.startLine, fromSection: nil,
+                        toSection: Array(new.path(of: newIndex).dropLast()), wordingChanged: true,
+                        titleWords: nil, words: nil)))
+                continue
+            }
+            let before = old.clauses[oldIndex]
+            let titleChanged = before.title != clause.title
+            let textChanged = before.text != clause.text
+            let wordingChanged = titleChanged || textChanged
+            let parentMoved = before.parent.flatMap { pairs[$0] } != clause.parent
+            let moved = parentMoved || reordered.contains(newIndex)
+            let kind: ClauseChange.Kind
+            if moved {
+                kind = .moved
+            } else if wordingChanged {
+                kind = .modified
+            } else if before.number != clause.number {
+                kind = .renumbered
+            } else if before.form != clause.form {
+                kind = .formatting
+            } else {
+                continue
+            }
+            changes.append(
+                (newIndex * 2 + 1,
+                 ClauseChange(
+                    kind: kind, id: clause.id, title: clause.title, fromNumber: before.number, toNumber: clause.number,
+                    fromLine: before.startLine, toLine: clause.startLine,
+                    fromSection: Array(old.path(of: oldIndex).dropLast()),
+                    toSection: Array(new.path(of: newIndex).dropLast()), wordingChanged: wordingChanged,
+                    titleWords: titleChanged ? WordDiff(from: before.title, to: clause.title) : nil,
+                    words: textChanged ? WordDiff(from: before.text, to: clause.text) : nil)))
+        }
+        // A removed clause is listed where it stood: just after its old predecessor's
+        // counterpart, so the report reads in document order.
+        for (oldIndex, clause) in old.clauses.enumerated() where pairs[oldIndex] == nil {
+            var anchor = -1
+            for earlier in stride(from: oldIndex - 1, through: 0, by: -1) {
+                if let counterpart = pairs[earlier] {
+                    anchor = counterpart
+                    break
+                }
+            }
+            changes.append(
+                (anchor * 2 + 2,
+                 ClauseChange(
+                    kind: .removed, id: clause.id, title: clause.title, fromNumber: clause.number, toNumber: nil,
+                    fromLine: clause.startLine, toLine: nil, fromSection: Array(old.path(of: oldIndex).dropLast()),
+                    toSection: nil, wordingChanged: true, titleWords: nil, words: nil)))
+        }
+        return changes.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
+            .map(\.element.change)
+    }
+
+    /// Clauses that kept their parent but changed place among their siblings: those
+    /// outside the longest run of siblings that kept their relative order.
+    private static func reorderedClauses(old: [Clause], new: [Clause], pairs: [Int: Int]) -> Set<Int> {
+        let reverse = Dictionary(uniqueKeysWithValues: pairs.map { ($0.value, $0.key) })
+        var siblingsByParent: [Int: [Int]] = [:]
+        for (newIndex, clause) in new.enumerated() {
+            guard let oldIndex = reverse[newIndex], old[oldIndex].parent.flatMap({ pairs[$0] }) == clause.parent else {
+                continue
+            }
+            siblingsByParent[clause.parent ?? -1, default: []].append(newIndex)
+        }
+        var result = Set<Int>()
+        for siblings in siblingsByParent.values {
+            let oldOrder = siblings.map { reverse[$0]! }
+            let kept = Set(longestIncreasingSubsequence(oldOrder).map { siblings[$0] })
+            result.formUnion(siblings.filter { !kept.contains($0) })
+        }
+        return result
+    }
+
+    /// Positions of one longest strictly increasing subsequence (patience sorting).
+    static func longestIncreasingSubsequence(_ values: [Int]) -> [Int] {
+        var tails: [Int] = []
+        var previous = [Int](repeating: -1, count: values.count)
+        for (position, value) in values.enumerated() {
+            var low = 0
+            var high = tails.count
+            while low < high {
+                let middle = (low + high) / 2
+                if values[tails[middle]] < value { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 { previous[position] = tails[low - 1] }
+            if low == tails.count { tails.append(position) } else { tails[low] = position }
+        }
+        var result: [Int] = []
+        var current = tails.last ?? -1
+        while current >= 0 {
+            result.append(current)
+            current = previous[current]
+        }
+        return result.reversed()
+    }
+}

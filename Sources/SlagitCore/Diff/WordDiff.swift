@@ -1,0 +1,82 @@
+/// Word-level differences inside one clause's text.
+public struct WordDiff: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable { case equal, deleted, inserted }
+
+    public struct Segment: Sendable, Equatable, Codable {
+        public var kind: Kind
+        public var text: String
+    }
+
+    public var segments: [Segment]
+
+    /// Compares two texts word by word. Words break at white space and punctuation;
+    /// characters of scripts written without spaces (Chinese, Japanese) count as words
+    /// of their own; a user-perceived character (emoji, combining sequence) is never split.
+    public init(from old: String, to new: String) {
+        let oldTokens = WordDiff.tokens(old)
+        let newTokens = WordDiff.tokens(new)
+        var segments: [Segment] = []
+        func append(_ kind: Kind, _ token: Token) {
+            let piece = (token.spaceBefore ? " " : "") + token.text
+            if let last = segments.last, last.kind == kind {
+                segments[segments.count - 1].text += piece
+            } else {
+                segments.append(Segment(kind: kind, text: piece))
+            }
+        }
+        for edit in SequenceDiff.edits(from: oldTokens.map(\.text), to: newTokens.map(\.text)) {
+            switch edit.operation {
+            case .equal: append(.equal, newTokens[edit.newIndex])
+            case .delete: append(.deleted, oldTokens[edit.oldIndex])
+            case .insert: append(.inserted, newTokens[edit.newIndex])
+            }
+        }
+        self.segments = segments
+    }
+
+    public var hasChanges: Bool { segments.contains { $0.kind != .equal } }
+
+    struct Token {
+        var text: String
+        var spaceBefore: Bool
+    }
+
+    static func tokens(_ text: String) -> [Token] {
+        var result: [Token] = []
+        var word = ""
+        var wordSpace = false
+        var sawSpace = false
+        func flushWord() {
+            if !word.isEmpty { result.append(Token(text: word, spaceBefore: wordSpace)) }
+            word = ""
+        }
+        for character in text {
+            if character.isWhitespace {
+                flushWord()
+                sawSpace = true
+            } else if (character.isLetter || character.isNumber) && !isSpacelessScript(character) {
+                if word.isEmpty { wordSpace = sawSpace }
+                word.append(character)
+                sawSpace = false
+            } else {
+                flushWord()
+                result.append(Token(text: String(character), spaceBefore: sawSpace))
+                sawSpace = false
+            }
+        }
+        flushWord()
+        return result
+    }
+
+    /// Han, kana, Hangul syllables and Thai: scripts whose words are not separated by spaces.
+    private static func isSpacelessScript(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first else { return false }
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F,
+            0xAC00...0xD7AF, 0x0E00...0x0E7F:
+            return true
+        default:
+            return false
+        }
+    }
+}

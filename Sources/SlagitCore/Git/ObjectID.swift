@@ -1,0 +1,29 @@
+import CGit2
+
+/// A git object id (SHA-1), as a plain Swift value.
+public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
+    public let hex: String
+
+    init(_ oid: git_oid) {
+        var copy = oid
+        var buffer = [CChar](repeating: 0, count: Int(GIT_OID_HEXSZ) + 1)
+        git_oid_fmt(&buffer, &copy)
+        buffer[Int(GIT_OID_HEXSZ)] = 0
+        hex = String(cString: buffer)
+    }
+
+    /// Parses 40 hex digits; returns nil for anything else.
+    public init?(hex: String) {
+        guard hex.count == Int(GIT_OID_HEXSZ), hex.allSatisfy(\.isHexDigit) else { return nil }
+        self.hex = hex.lowercased()
+    }
+
+    var raw: git_oid {
+        var oid = git_oid()
+        _ = git_oid_fromstr(&oid, hex)
+        return oid
+    }
+
+    public var short: String { String(hex.prefix(10)) }
+    public var description: String { hex }
+}

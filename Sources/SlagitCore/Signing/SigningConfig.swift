@@ -1,0 +1,49 @@
+/// The signing settings git would use in a repository, read from its configuration.
+public struct SigningConfig: Sendable {
+    public let format: SignatureFormat
+    /// `user.signingKey` as configured (a key id, a key file path, or `key::…`).
+    public let signingKey: String?
+    public let openpgpProgram: String
+    public let x509Program: String
+    public let sshProgram: String
+    public let sshAllowedSignersFile: String?
+    public let sshRevocationFile: String?
+    public let sshDefaultKeyCommand: String?
+    /// The committer identity, used as the OpenPGP/X.509 key when no signing key is set.
+    public let committer: GitIdentity?
+
+    public init(config: GitConfig, committer: GitIdentity?) throws {
+        let formatName = try config.string("gpg.format") ?? "openpgp"
+        guard let format = SignatureFormat(rawValue: formatName.lowercased()) else {
+            throw UserError(
+                "gpg.format is '\(formatName)', which git does not know",
+                hint: "set it to openpgp, x509 or ssh: git config gpg.format ssh")
+        }
+        self.format = format
+        signingKey = try config.string("user.signingkey")
+        openpgpProgram = try config.string("gpg.openpgp.program") ?? config.string("gpg.program") ?? "gpg"
+        x509Program = try config.string("gpg.x509.program") ?? "gpgsm"
+        sshProgram = try config.string("gpg.ssh.program") ?? "ssh-keygen"
+        sshAllowedSignersFile = try config.path("gpg.ssh.allowedsignersfile")
+        sshRevocationFile = try config.path("gpg.ssh.revocationfile")
+        sshDefaultKeyCommand = try config.string("gpg.ssh.defaultkeycommand")
+        self.committer = committer
+    }
+
+    public func program(for format: SignatureFormat) -> String {
+        switch format {
+        case .openpgp: openpgpProgram
+        case .x509: x509Program
+        case .ssh: sshProgram
+        }
+    }
+
+    /// Says, for a program that could not be started, which setting or package fixes it.
+    func missingProgram(_ format: SignatureFormat) -> UserError {
+        let program = program(for: format)
+        let setting = format == .openpgp ? "gpg.program" : "gpg.\(format.rawValue).program"
+        return UserError(
+            "\(program) not found: it is needed for \(format.rawValue) signatures",
+            hint: "install \(format.package) (apt-get install \(format.package)) or set \(setting) to its path")
+    }
+}
