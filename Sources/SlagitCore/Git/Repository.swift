@@ -344,3 +344,16 @@ public struct CommitInfo: Sendable {
     public let committer: GitIdentity
     public let tree: ObjectID
 }
+
+extension Repository {
+    /// Sets a value in this repository's own configuration (`.git/config`).
+    public func setConfig(_ name: String, _ value: String) throws {
+        var config: OpaquePointer?
+        try gitCall("git_repository_config") { git_repository_config(&config, handle) }
+        defer { git_config_free(config) }
+        var local: OpaquePointer?
+        try gitCall("git_config_open_level") { git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL) }
+        defer { git_config_free(local) }
+        try gitCall("git_config_set_string") { git_config_set_string(local, name, value) }
+    }
+}

@@ -1,0 +1,170 @@
+/// The state of one agreement as of one commit: its revision, its approvals, whether
+/// it is approved, and every problem found on the way.
+public struct AgreementEvaluation: Sendable {
+    public struct PartyApprovals: Sendable {
+        public let party: String
+        public let quorum: Int
+        public let approvers: [String]
+        /// Approvers whose approval of the content in force counts.
+        public let approvedBy: [String]
+        public var satisfied: Bool { approvedBy.count >= quorum }
+    }
+
+    public let path: String
+    public let agreement: Agreement?
+    public let blob: ObjectID
+    public let latest: Revision?
+    public let revisions: [Revision]
+    public let verdicts: [ApprovalVerdict]
+    public let parties: [PartyApprovals]
+    public let findings: [Finding]
+    public let reviewDue: CalendarDate?
+
+    public var id: String { agreement?.id ?? path }
+    public var approved: Bool { agreement != nil && latest?.blob == blob && !parties.isEmpty && parties.allSatisfy(\.satisfied) }
+    public var flags: [String] { Array(Set(findings.map(\.rule))).sorted() }
+}
+
+/// Works out ``AgreementEvaluation``s.
+public struct AgreementEvaluator {
+    let repository: Repository
+    let approvals: ApprovalVerifier
+
+    public init(repository: Repository, approvals: ApprovalVerifier) {
+        self.repository = repository
+        self.approvals = approvals
+    }
+
+    /// Evaluates the agreement at `path` as committed in `commit`, on the date `asOf`.
+    public func evaluate(path: String, blob: ObjectID, commit: ObjectID, asOf: CalendarDate) throws -> AgreementEvaluation {
+        let text = String(decoding: try repository.blobData(blob), as: UTF8.self)
+        var findings: [Finding] = []
+        func add(_ severity: Diagnostic.Severity, _ rule: String, _ message: String, line: Int = 1, hint: String?, id: String?) {
+            findings.append(Finding(severity: severity, agreement: id, path: path, line: line, rule: rule, message: message, hint: hint))
+        }
+        let agreement: Agreement
+        do {
+            agreement = try AgreementParser.parseAgreement(text, path: path)
+        } catch let error as UserError {
+            for diagnostic in error.diagnostics {
+                findings.append(
+                    Finding(
+                        severity: .error, agreement: nil, path: path, line: diagnostic.location?.line ?? 1,
+                        rule: "invalid-agreement", message: diagnostic.message, hint: diagnostic.hint))
+            }
+            return AgreementEvaluation(
+                path: path, agreement: nil, blob: blob, latest: nil, revisions: [], verdicts: [], parties: [],
+                findings: findings, reviewDue: nil)
+        }
+        let id = agreement.id
+        let revisions = try RevisionHistory.revisions(of: id, in: repository, from: commit)
+        let latest = revisions.first
+        if let latest {
+            if latest.blob != blob {
+                add(
+                    .error, "not-proposed",
+                    "the content differs from revision \(latest.number): it was changed without slagit propose",
+                    hint: "propose it: slagit propose \(path) -m \"what changed\"", id: id)
+            }
+        } else {
+            add(.error, "not-proposed", "no revision of \(id) has been proposed", hint: "slagit propose \(path) -m \"first revision\"", id: id)
+        }
+
+        let currentReferences = try agreement.references.map { reference in
+            (path: reference, blob: try repository.blobID(at: reference, inCommit: commit))
+        }
+        var verdicts: [ApprovalVerdict] = []
+        for tag in try approvals.approvalTags(of: id) {
+            var verdict = try approvals.verify(tagName: tag.name, target: tag.target, agreementID: id)
+            if verdict.status == .valid, let record = verdict.record {
+                bind(&verdict, record: record, latest: latest, blob: blob, references: currentReferences)
+            }
+            verdicts.append(verdict)
+        }
+
+        var parties: [AgreementEvaluation.PartyApprovals] = []
+        for party in agreement.parties {
+            let approvedBy = Array(Set(verdicts.filter { $0.counts && $0.record?.party == party.role }
+                .compactMap { $0.record?.approver.lowercased() })).sorted()
+            let summary = AgreementEvaluation.PartyApprovals(
+                party: party.role, quorum: party.quorum, approvers: party.approvers, approvedBy: approvedBy)
+            parties.append(summary)
+            if !summary.satisfied, let latest, latest.blob == blob {
+                let missing = party.approvers.filter { !approvedBy.contains($0.lowercased()) }
+                add(
+                    .error, "missing-approval",
+                    "party '\(party.role)' has \(approvedBy.count) of \(party.quorum) approval(s) needed for revision \(latest.number); still to approve: \(missing.joined(separator: ", "))",
+                    line: party.location.line,
+                    hint: "an approver of \(party.role) runs: slagit approve \(path) --party \(party.role)", id: id)
+            }
+        }
+        for verdict in verdicts where !verdict.isSound {
+            let ofLatest = verdict.record?.revision == latest?.number || verdict.record == nil
+            add(
+                ofLatest ? .error : .warning, "invalid-approval", "approval tag \(verdict.tagName) (\(verdict.status.rawValue)): \(verdict.reason)",
+                hint: "remove or replace the tag (git tag -d \(verdict.tagName)), then approve again", id: id)
+        }
+        if let expires = agreement.expires, expires < asOf {
+            add(.error, "expired", "expired on \(expires)", hint: "propose a revision with a new 'expires:' date", id: id)
+        }
+        let approvedOn = lastApprovalDate(verdicts: verdicts, agreement: agreement)
+        let reviewDue = agreement.review.flatMap { period in approvedOn.map(period.after) }
+        if let reviewDue, reviewDue < asOf {
+            add(.warning, "review-overdue", "review was due on \(reviewDue)", hint: "hold the review and record a revision or approval", id: id)
+        }
+        return AgreementEvaluation(
+            path: path, agreement: agreement, blob: blob, latest: latest, revisions: revisions, verdicts: verdicts,
+            parties: parties, findings: findings, reviewDue: reviewDue)
+    }
+
+    /// Decides whether an approval that is sound on its own binds the content in force.
+    private func bind(
+        _ verdict: inout ApprovalVerdict, record: ApprovalRecord, latest: Revision?, blob: ObjectID,
+        references: [(path: String, blob: ObjectID?)]
+    ) {
+        guard let latest, record.revision == latest.number else {
+            if let latest, record.revision < latest.number {
+                verdict.status = .superseded
+                verdict.reason = "approves revision \(record.revision); revision \(latest.number) is in force"
+            } else {
+                verdict.status = .contentMismatch
+                verdict.reason = "approves revision \(record.revision), which is not in this history"
+            }
+            return
+        }
+        guard record.blob == blob else {
+            verdict.status = .contentMismatch
+            verdict.reason = "approved content \(record.blob.short) but \(blob.short) is in force"
+            return
+        }
+        let bound = Dictionary(record.references.map { ($0.path, $0.blob) }, uniquingKeysWith: { first, _ in first })
+        for reference in references where bound[reference.path] != .some(reference.blob) {
+            verdict.status = .contentMismatch
+            verdict.reason = reference.blob == nil
+                ? "referenced document \(reference.path) is missing"
+                : "referenced document \(reference.path) changed since it was approved"
+            return
+        }
+    }
+
+    /// The day of the latest full approval of any revision: when every party's quorum
+    /// of sound approvals for that revision was complete. Nil when none was ever complete.
+    private func lastApprovalDate(
+        verdicts: [ApprovalVerdict], agreement: Agreement
+    ) -> CalendarDate? {
+        let sound = verdicts.filter(\.isSound)
+        var latest: CalendarDate?
+        for revision in Set(sound.compactMap { $0.record?.revision }) {
+            let ofRevision = sound.filter { $0.record?.revision == revision }
+            let complete = agreement.parties.allSatisfy { party in
+                Set(ofRevision.filter { $0.record?.party == party.role }.compactMap { $0.record?.approver.lowercased() })
+                    .count >= party.quorum
+            }
+            guard complete, let date = ofRevision.compactMap({ $0.tagger.map { CalendarDate($0.date) } }).max() else {
+                continue
+            }
+            latest = max(latest ?? date, date)
+        }
+        return latest
+    }
+}

@@ -1,0 +1,95 @@
+/// What an approval binds, carried as trailers in a signed annotated tag's message
+/// (PRODUCT.md §3): one agreement, one revision, one party, one approver, and the exact
+/// content approved.
+public struct ApprovalRecord: Sendable, Equatable {
+    public struct Reference: Sendable, Equatable {
+        public let path: String
+        /// Nil when the referenced document was missing when approved.
+        public let blob: ObjectID?
+    }
+
+    public let agreementID: String
+    public let revision: Int
+    public let party: String
+    public let approver: String
+    public let path: String
+    public let blob: ObjectID
+    public let references: [Reference]
+
+    static let tagPrefix = "sla/"
+
+    /// `sla/<agreement>/r<revision>/<party>/<approver>`: readable, and one per approver
+    /// and revision, so a second approval cannot silently replace the first.
+    public var tagName: String { ApprovalRecord.tagName(agreementID, revision, party, approver) }
+
+    public static func tagName(_ agreementID: String, _ revision: Int, _ party: String, _ approver: String) -> String {
+        "\(tagPrefix)\(agreementID)/r\(revision)/\(party)/\(approver)"
+    }
+
+    /// The tag message: a summary line and the trailers.
+    public var message: String {
+        var lines = [
+            "Approve \(agreementID) r\(revision) for \(party)", "",
+            "Agreement: \(agreementID)", "Revision: \(revision)", "Party: \(party)", "Approver: \(approver)",
+            "Agreement-Path: \(path)", "Agreement-Blob: \(blob.hex)",
+        ]
+        for reference in references {
+            lines.append("Reference: \(reference.path) \(reference.blob?.hex ?? "missing")")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public init(
+        agreementID: String, revision: Int, party: String, approver: String, path: String, blob: ObjectID,
+        references: [Reference]
+    ) {
+        self.agreementID = agreementID
+        self.revision = revision
+        self.party = party
+        self.approver = approver
+        self.path = path
+        self.blob = blob
+        self.references = references
+    }
+
+    /// Reads the trailers of a tag message; the error says which trailer is wrong.
+    public static func parse(message: String) -> Result<ApprovalRecord, MalformedApproval> {
+        let trailers = messageTrailers(message)
+        func single(_ key: String) -> String? {
+            let values = trailers.filter { $0.key == key }.map(\.value)
+            return values.count == 1 ? values[0] : nil
+        }
+        guard let agreementID = single("Agreement") else { return .failure(.init("no single 'Agreement:' trailer")) }
+        guard let revision = single("Revision").flatMap(Int.init), revision > 0 else {
+            return .failure(.init("no single 'Revision:' trailer with a revision number"))
+        }
+        guard let party = single("Party") else { return .failure(.init("no single 'Party:' trailer")) }
+        guard let approver = single("Approver") else { return .failure(.init("no single 'Approver:' trailer")) }
+        guard let path = single("Agreement-Path") else { return .failure(.init("no single 'Agreement-Path:' trailer")) }
+        guard let blob = single("Agreement-Blob").flatMap({ ObjectID(hex: $0) }) else {
+            return .failure(.init("no single 'Agreement-Blob:' trailer with a 40-digit object id"))
+        }
+        var references: [Reference] = []
+        for value in trailers.filter({ $0.key == "Reference" }).map(\.value) {
+            guard let space = value.lastIndex(of: " ") else {
+                return .failure(.init("'Reference: \(value)' is not 'PATH BLOB-ID'"))
+            }
+            let idText = String(value[value.index(after: space)...])
+            let id = ObjectID(hex: idText)
+            guard id != nil || idText == "missing" else {
+                return .failure(.init("'Reference: \(value)' does not end with a blob id"))
+            }
+            references.append(Reference(path: String(value[..<space]), blob: id))
+        }
+        return .success(
+            ApprovalRecord(
+                agreementID: agreementID, revision: revision, party: party, approver: approver, path: path,
+                blob: blob, references: references))
+    }
+}
+
+/// An approval tag whose message does not say what it approves.
+public struct MalformedApproval: Error, Sendable {
+    public let reason: String
+    init(_ reason: String) { self.reason = reason }
+}

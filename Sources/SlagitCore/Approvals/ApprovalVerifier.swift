@@ -1,0 +1,96 @@
+/// Checks approval tags: the signature (with git's programs), the signer against the
+/// party's approvers, and that the tag's trailers, name and target agree.
+public struct ApprovalVerifier {
+    let repository: Repository
+    let signatures: SignatureVerifier
+
+    public init(repository: Repository, signatures: SignatureVerifier) {
+        self.repository = repository
+        self.signatures = signatures
+    }
+
+    /// Every approval tag of an agreement (`refs/tags/sla/<id>/…`).
+    public func approvalTags(of agreementID: String) throws -> [(name: String, target: ObjectID)] {
+        try repository.references(withPrefix: "refs/tags/\(ApprovalRecord.tagPrefix)\(agreementID)/")
+            .map { (String($0.name.dropFirst("refs/tags/".count)), $0.target) }
+    }
+
+    /// Checks one tag on its own terms: what it claims and who signed it. Whether it
+    /// binds the content in force is for ``AgreementEvaluator`` to decide.
+    public func verify(tagName: String, target: ObjectID, agreementID: String) throws -> ApprovalVerdict {
+        func verdict(_ status: ApprovalVerdict.Status, _ reason: String, _ record: ApprovalRecord? = nil,
+                     _ tagger: GitIdentity? = nil) -> ApprovalVerdict {
+            ApprovalVerdict(tagName: tagName, record: record, status: status, reason: reason, tagger: tagger)
+        }
+        let raw = try repository.rawObject(target)
+        guard raw.type == .tag else {
+            return verdict(.lightweight, "a lightweight tag carries no signature; approve with slagit approve or git tag -s")
+        }
+        guard let tag = TagObject(raw: raw.data) else {
+            return verdict(.malformed, "the tag object cannot be read")
+        }
+        guard let signed = tag.signed else {
+            return verdict(.unsigned, "the tag is not signed; approve with slagit approve or git tag -s", nil, tag.tagger)
+        }
+        let record: ApprovalRecord
+        switch ApprovalRecord.parse(message: tag.message) {
+        case .success(let parsed): record = parsed
+        case .failure(let problem): return verdict(.malformed, "the tag message has \(problem.reason)", nil, tag.tagger)
+        }
+        guard signed.signatureBlockCount == 1 else {
+            return verdict(.malformed, "the tag holds \(signed.signatureBlockCount) signature blocks; an approval has one", record, tag.tagger)
+        }
+        guard record.agreementID == agreementID, record.tagName == tagName, tag.name == tagName else {
+            return verdict(
+                .malformed,
+                "the tag is named '\(tagName)' but its trailers say '\(record.tagName)'", record, tag.tagger)
+        }
+        guard tag.targetType == "commit", let revision = try revisionCommit(tag.target, record: record) else {
+            return verdict(
+                .malformed,
+                "the tag points at \(tag.target.short), which is not revision \(record.revision) of \(agreementID) with the bound content",
+                record, tag.tagger)
+        }
+        let check = try signatures.verify(signed, signedAt: tag.tagger?.date)
+        switch check.outcome {
+        case .good: break
+        case .bad: return verdict(.badSignature, "the signature does not match the tag's content: \(check.detail)", record, tag.tagger)
+        case .unknownKey: return verdict(.unknownKey, "no known key made this signature: \(check.detail)", record, tag.tagger)
+        case .expiredKey: return verdict(.keyExpired, "the signing key has expired", record, tag.tagger)
+        case .revokedKey: return verdict(.keyRevoked, "the signing key is revoked", record, tag.tagger)
+        }
+        // Who may approve is what the approved content itself says.
+        guard let approved = try? AgreementParser.parseAgreement(
+            String(decoding: repository.blobData(revision), as: UTF8.self), path: record.path),
+            let party = approved.party(record.party)
+        else {
+            return verdict(.malformed, "revision \(record.revision) has no party '\(record.party)'", record, tag.tagger)
+        }
+        let approver = record.approver.lowercased()
+        guard party.approvers.map({ $0.lowercased() }).contains(approver) else {
+            return verdict(
+                .signerNotApprover,
+                "\(record.approver) is not an approver of party '\(record.party)' (approvers: \(party.approvers.joined(separator: ", ")))",
+                record, tag.tagger)
+        }
+        guard check.identities.contains(approver) else {
+            let signer = check.identities.isEmpty ? "a key with no matching identity" : check.identities.joined(separator: ", ")
+            return verdict(
+                .signerNotApprover, "signed by \(signer), not by the approver it names (\(record.approver))", record,
+                tag.tagger)
+        }
+        return verdict(.valid, "signed by \(record.approver) for \(record.party)", record, tag.tagger)
+    }
+
+    /// The agreement blob of the revision commit a tag points at, when that commit is
+    /// the revision the trailers claim and holds the bound content.
+    private func revisionCommit(_ commitID: ObjectID, record: ApprovalRecord) throws -> ObjectID? {
+        guard let info = try? repository.commit(commitID) else { return nil }
+        let trailers = messageTrailers(info.message)
+        guard trailers.contains(where: { $0.key == Revision.agreementKey && $0.value == record.agreementID }),
+            trailers.last(where: { $0.key == Revision.revisionKey })?.value == String(record.revision),
+            try repository.blobID(at: record.path, inCommit: commitID) == record.blob
+        else { return nil }
+        return record.blob
+    }
+}

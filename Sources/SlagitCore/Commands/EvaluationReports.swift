@@ -1,0 +1,64 @@
+/// JSON and text pieces shared by status, verify and check.
+enum EvaluationReports {
+    static func findingsJSON(_ findings: [Finding]) -> JSONValue {
+        .array(findings.map { finding in
+            .object([
+                ("severity", .string(finding.severity.rawValue)), ("agreement", .optional(finding.agreement)),
+                ("path", .string(finding.path)), ("line", .integer(finding.line)), ("rule", .string(finding.rule)),
+                ("message", .string(finding.message)), ("hint", .optional(finding.hint)),
+            ])
+        })
+    }
+
+    static func approvalJSON(_ verdict: ApprovalVerdict) -> JSONValue {
+        .object([
+            ("tag", .string(verdict.tagName)), ("party", .optional(verdict.record?.party)),
+            ("approver", .optional(verdict.record?.approver)), ("revision", .optional(verdict.record?.revision)),
+            ("valid", .bool(verdict.counts)), ("status", .string(verdict.status.rawValue)),
+            ("reason", .string(verdict.reason)),
+        ])
+    }
+
+    /// One agreement as PRODUCT.md §6 describes `status` entries.
+    static func agreementJSON(_ evaluation: AgreementEvaluation) -> JSONValue {
+        .object([
+            ("id", .string(evaluation.id)), ("path", .string(evaluation.path)),
+            ("revision", .optional(evaluation.latest?.number)), ("approved", .bool(evaluation.approved)),
+            ("parties", .array(evaluation.parties.map { party in
+                .object([
+                    ("party", .string(party.party)), ("quorum", .integer(party.quorum)),
+                    ("approved_by", .array(party.approvedBy.map(JSONValue.string))),
+                    ("satisfied", .bool(party.satisfied)),
+                ])
+            })),
+            ("approvals", .array(evaluation.verdicts.map(approvalJSON))),
+            ("review_due", .optional(evaluation.reviewDue?.description)),
+            ("expires", .optional(evaluation.agreement?.expires?.description)),
+            ("flags", .array(evaluation.flags.map(JSONValue.string))),
+        ])
+    }
+
+    /// A check mark or cross for a verdict, coloured when allowed.
+    static func mark(_ verdict: ApprovalVerdict, colour: Bool) -> String {
+        switch verdict.status {
+        case .valid: colour ? Style.green("✓") : "✓"
+        case .superseded: "·"
+        default: colour ? Style.red("✗") : "✗"
+        }
+    }
+
+    /// Evaluates the agreements of `commit`, or only the one at `path`.
+    static func evaluate(
+        workspace: Workspace, commit: ObjectID, path: String?, asOf: CalendarDate
+    ) throws -> [AgreementEvaluation] {
+        let evaluator = try workspace.evaluator()
+        var targets = try workspace.agreements(inCommit: commit)
+        if let path {
+            targets = targets.filter { $0.path == path }
+            if targets.isEmpty {
+                throw UserError(path: path, "not an agreement committed at HEAD", hint: "propose it first, or check the path")
+            }
+        }
+        return try targets.map { try evaluator.evaluate(path: $0.path, blob: $0.blob, commit: commit, asOf: asOf) }
+    }
+}

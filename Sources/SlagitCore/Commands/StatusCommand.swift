@@ -1,0 +1,42 @@
+/// `slagit status`: every agreement with its revision, approvals, dates and flags.
+enum StatusCommand: Command {
+    static let spec = CommandSpec(
+        name: "status", summary: "every agreement: revision, approvals per party, review and expiry dates, flags",
+        usage: "slagit status [--format text|json] [--as-of YYYY-MM-DD]", valueOptions: ["format", "as-of"], flags: [],
+        shortNames: [:], maxPositionals: 0,
+        details: "Reports the agreements committed at HEAD. Dates are evaluated against today unless --as-of is given.")
+
+    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+        let format = try ReportFormat.from(arguments)
+        let asOf = try Workspace.asOfDate(arguments)
+        let workspace = try Workspace(context: context)
+        let head = try workspace.headCommit(orExplain: "report")
+        let evaluations = try EvaluationReports.evaluate(workspace: workspace, commit: head, path: nil, asOf: asOf)
+        switch format {
+        case .json:
+            context.writeOutput(JSONValue.object([
+                ("as_of", .string(asOf.description)),
+                ("agreements", .array(evaluations.map(EvaluationReports.agreementJSON))),
+            ]).serialized())
+        default:
+            if evaluations.isEmpty { context.print("No agreements committed at HEAD.") }
+            for evaluation in evaluations {
+                let revision = evaluation.latest.map { "r\($0.number)" } ?? "not proposed"
+                let state = evaluation.approved ? "approved" : "NOT approved"
+                context.print("\(evaluation.id)  \(revision)  \(state)  \(evaluation.path)")
+                for party in evaluation.parties {
+                    let who = party.approvedBy.isEmpty ? "none" : party.approvedBy.joined(separator: ", ")
+                    context.print("  \(party.party): \(party.approvedBy.count)/\(party.quorum) (\(who))")
+                }
+                var dates: [String] = []
+                if let due = evaluation.reviewDue { dates.append("review due \(due)") }
+                if let expires = evaluation.agreement?.expires { dates.append("expires \(expires)") }
+                if !dates.isEmpty { context.print("  " + dates.joined(separator: ", ")) }
+                for finding in evaluation.findings {
+                    context.print("  \(finding.severity == .error ? "!" : "~") \(finding.rule): \(finding.message)")
+                }
+            }
+        }
+        return 0
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// The repository a command works in, and how user-typed paths map into it.
+public final class Workspace {
+    public let repository: Repository
+    let context: CommandContext
+
+    init(context: CommandContext) throws {
+        self.context = context
+        do {
+            repository = try Repository.discover(from: context.workingDirectory)
+        } catch let error as GitError where error.code == .notOwner {
+            throw UserError(
+                "\(context.workingDirectory) is owned by another user, so git will not trust it: \(error.message)",
+                hint: "if you trust it, run: git config --global --add safe.directory \(context.workingDirectory)")
+        } catch let error as GitError where error.code == .notFound {
+            throw UserError(
+                "not a git repository (or inside one): \(context.workingDirectory)",
+                hint: "run slagit init here, or change to a repository's folder")
+        }
+    }
+
+    var workdir: String {
+        get throws {
+            guard let workdir = repository.workdir else {
+                throw UserError("this is a bare repository, which has no working tree", hint: "run slagit in a clone")
+            }
+            return workdir
+        }
+    }
+
+    /// The repository-relative path of a path the user typed (relative to where they are).
+    func repositoryPath(_ userPath: String) throws -> String {
+        let absolute = userPath.hasPrefix("/") ? userPath : context.workingDirectory + "/" + userPath
+        let standard = URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
+        let root = URL(fileURLWithPath: try workdir).standardizedFileURL.resolvingSymlinksInPath().path
+        guard standard.hasPrefix(root + "/") else {
+            throw UserError("\(userPath) is outside the repository at \(root)", hint: "name a file inside the repository")
+        }
+        return String(standard.dropFirst(root.count + 1))
+    }
+
+    /// The working-tree text of a repository path, or nil when there is no such file.
+    func workingTreeText(_ path: String) throws -> String? {
+        let root = try workdir
+        let url = URL(fileURLWithPath: root + path)
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func text(of blob: ObjectID) throws -> String {
+        String(decoding: try repository.blobData(blob), as: UTF8.self)
+    }
+
+    /// The agreements committed in `commit`: Markdown files whose front matter has
+    /// an `agreement:` key.
+    func agreements(inCommit commit: ObjectID) throws -> [(path: String, blob: ObjectID)] {
+        try repository.files(inCommit: commit).filter { file in
+            guard file.path.lowercased().hasSuffix(".md") else { return false }
+            return AgreementParser.isAgreement(try text(of: file.blob))
+        }
+    }
+
+    func headCommit(orExplain action: String) throws -> ObjectID {
+        guard let head = try repository.headCommit() else {
+            throw UserError("the repository has no commits yet, so there is nothing to \(action)", hint: "propose an agreement first: slagit propose PATH -m MESSAGE")
+        }
+        return head
+    }
+
+    func signingConfig() throws -> SigningConfig {
+        try SigningConfig(config: repository.config(), committer: try? repository.defaultIdentity())
+    }
+
+    func identity() throws -> GitIdentity {
+        do {
+            return try repository.defaultIdentity()
+        } catch is GitError {
+            throw UserError(
+                "git does not know who you are: user.name and user.email are not both set",
+                hint: "run git config --global user.name \"Your Name\" and git config --global user.email you@example.com")
+        }
+    }
+
+    func evaluator() throws -> AgreementEvaluator {
+        let verifier = ApprovalVerifier(repository: repository, signatures: SignatureVerifier(config: try signingConfig()))
+        return AgreementEvaluator(repository: repository, approvals: verifier)
+    }
+
+    /// The date commands evaluate against: `--as-of`, or today on this machine's clock.
+    static func asOfDate(_ arguments: ParsedArguments) throws -> CalendarDate {
+        guard let text = arguments.value("as-of") else { return CalendarDate(Date()) }
+        guard let date = CalendarDate(iso: text) else {
+            throw UserError("--as-of '\(text)' is not a date", hint: "write it as YYYY-MM-DD")
+        }
+        return date
+    }
+
+    /// Resolves a revision the user named for the agreement at `path`: `r3`, or any git
+    /// revision. Returns the commit and the file's path in it.
+    func resolve(revision spec: String, agreementPath path: String) throws -> (commit: ObjectID, path: String) {
+        if spec.first == "r", let number = Int(spec.dropFirst()) {
+            let head = try headCommit(orExplain: "compare")
+            let text = try workingTreeText(path) ?? repository.blobID(at: path, inCommit: head).map { try self.text(of: $0) }
+            // Even an agreement that no longer validates still names its id.
+            let yaml = text.flatMap { MarkdownFile($0).frontMatterText }
+            guard let yaml, let id = (try? parseYAML(yaml))??["agreement"]?.scalar else {
+                throw UserError(path: path, "'\(spec)' names a revision, but \(path) is not an agreement", hint: "name a git revision instead, such as HEAD~1")
+            }
+            let revisions = try RevisionHistory.revisions(of: id, in: repository, from: head)
+            guard let revision = revisions.first(where: { $0.number == number }) else {
+                let known = revisions.map(\.label).reversed().joined(separator: ", ")
+                throw UserError(
+                    "agreement \(id) has no revision \(number)",
+                    hint: known.isEmpty ? "propose it first: slagit propose \(path) -m MESSAGE" : "its revisions are \(known)")
+            }
+            return (revision.commit.id, revision.path)
+        }
+        do {
+            return (try repository.resolveCommit(spec), path)
+        } catch let error as GitError {
+            throw UserError("'\(spec)' is not a revision here: \(error.message)", hint: "use r1, r2 … or a git revision such as HEAD~1 or a tag")
+        }
+    }
+}

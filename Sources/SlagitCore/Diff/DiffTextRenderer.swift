@@ -1,0 +1,148 @@
+import Foundation
+
+/// Renders a ``DiffReport`` for a person: plain text, or coloured on a terminal.
+public struct DiffTextRenderer {
+    public var colour: Bool
+    /// Unchanged words kept on each side of a change inside a long clause.
+    public var contextWords = 6
+
+    public init(colour: Bool) { self.colour = colour }
+
+    public func render(_ report: DiffReport) -> String {
+        var lines: [String] = []
+        let header = "\(report.path): \(report.from) → \(report.to)"
+        lines.append(colour ? Style.bold(header) : header)
+        if report.isEmpty {
+            lines.append("  no changes")
+            return lines.joined(separator: "\n") + "\n"
+        }
+        if !report.objectives.isEmpty {
+            lines.append("")
+            lines.append("Service levels")
+            for change in report.objectives { lines.append("  " + objectiveLine(change)) }
+        }
+        if !report.metadata.isEmpty {
+            lines.append("")
+            lines.append("Front matter")
+            for change in report.metadata {
+                lines.append("  \(change.field): \(change.from ?? "(none)") → \(change.to ?? "(none)")")
+            }
+        }
+        let meaningful = report.clauses.filter { $0.kind != .formatting }
+        let formatting = report.clauses.filter { $0.kind == .formatting }
+        if !meaningful.isEmpty {
+            lines.append("")
+            lines.append("Clauses")
+            for change in meaningful { lines += clauseLines(change) }
+        }
+        if !formatting.isEmpty {
+            lines.append("")
+            lines.append("Formatting only (same words): " + formatting.map { numbered($0.toNumber, $0.title) }.joined(separator: "; "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func objectiveLine(_ change: DiffReport.ObjectiveChange) -> String {
+        var text = "\(change.id): \(change.from ?? "(none)") → \(change.to ?? "(none)")  \(label(change.direction.rawValue, change.direction))"
+        if let favours = change.direction.favours, change.direction != .added, change.direction != .removed {
+            text += " (favours the \(favours))"
+        }
+        if let before = change.fromDowntimeMinutes, let after = change.toDowntimeMinutes {
+            text += String(format: "; allowed downtime per 30 days %.1f → %.1f min", before, after)
+        }
+        if change.fromWindow != change.toWindow, change.from != nil, change.to != nil {
+            text += "; window \(change.fromWindow ?? "(none)") → \(change.toWindow ?? "(none)")"
+        }
+        return text
+    }
+
+    private func label(_ text: String, _ direction: ObjectiveDirection) -> String {
+        guard colour else { return text }
+        switch direction {
+        case .weakened, .removed: return Style.red(text)
+        case .strengthened, .added: return Style.green(text)
+        default: return Style.yellow(text)
+        }
+    }
+
+    private func numbered(_ number: String?, _ title: String) -> String {
+        number.map { "\($0) \(title)" } ?? title
+    }
+
+    private func clauseLines(_ change: ClauseChange) -> [String] {
+        let kind = change.kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
+        var description: String
+        switch change.kind {
+        case .added:
+            description = numbered(change.toNumber, change.title) + where_(change.toSection) + line(nil, change.toLine)
+        case .removed:
+            description = numbered(change.fromNumber, change.title) + where_(change.fromSection) + line(change.fromLine, nil)
+        case .renumbered:
+            description = "\(change.fromNumber ?? "(none)") → \(change.toNumber ?? "(none)") \(change.title)"
+        case .moved:
+            description = "\(change.title): \(place(change.fromSection, change.fromNumber)) → \(place(change.toSection, change.toNumber))"
+            if change.wordingChanged { description += ", and reworded" }
+        case .modified, .formatting:
+            description = numbered(change.toNumber, change.title) + where_(change.toSection) + line(change.fromLine, change.toLine)
+        }
+        var lines = ["  \(kind) \(description)"]
+        if let titleWords = change.titleWords { lines.append("      title: " + words(titleWords)) }
+        if let wordDiff = change.words { lines.append("      " + words(wordDiff)) }
+        return lines
+    }
+
+    private func where_(_ section: [String]?) -> String {
+        guard let section, !section.isEmpty else { return "" }
+        return " (in " + section.joined(separator: " › ") + ")"
+    }
+
+    private func place(_ section: [String]?, _ number: String?) -> String {
+        let path = (section ?? []).joined(separator: " › ")
+        let label = [path.isEmpty ? "top level" : path, number].compactMap { $0 }.joined(separator: " ")
+        return label
+    }
+
+    private func line(_ from: Int?, _ to: Int?) -> String {
+        switch (from, to) {
+        case let (from?, to?): " [line \(from) → \(to)]"
+        case let (from?, nil): " [was line \(from)]"
+        case let (nil, to?): " [line \(to)]"
+        default: ""
+        }
+    }
+
+    /// Word changes with a little context; long unchanged runs are shortened to "…".
+    func words(_ diff: WordDiff) -> String {
+        var out = ""
+        for (index, segment) in diff.segments.enumerated() {
+            switch segment.kind {
+            case .equal:
+                out += shorten(segment.text, keepStart: index > 0, keepEnd: index < diff.segments.count - 1)
+            case .deleted:
+                out += colour ? Style.strike(segment.text) : "[-" + segment.text.trimmingLeadingSpace() + "-]"
+                if !colour && segment.text.hasPrefix(" ") { out = out.replacingLastOccurrence(of: "[-", with: " [-") }
+            case .inserted:
+                out += colour ? Style.underline(segment.text) : "{+" + segment.text.trimmingLeadingSpace() + "+}"
+                if !colour && segment.text.hasPrefix(" ") { out = out.replacingLastOccurrence(of: "{+", with: " {+") }
+            }
+        }
+        return out.replacingOccurrences(of: "\n", with: " ¶ ").trimmingCharacters(in: .whitespaces)
+    }
+
+    private func shorten(_ text: String, keepStart: Bool, keepEnd: Bool) -> String {
+        let pieces = text.split(separator: " ", omittingEmptySubsequences: false)
+        guard pieces.count > contextWords * 2 + 1 else { return text }
+        let head = keepStart ? pieces.prefix(contextWords + 1).joined(separator: " ") : ""
+        let tail = keepEnd ? pieces.suffix(contextWords).joined(separator: " ") : ""
+        return head + (keepStart ? " …" : "…") + (keepEnd ? " " + tail : "")
+    }
+}
+
+extension String {
+    fileprivate func trimmingLeadingSpace() -> String { hasPrefix(" ") ? String(dropFirst()) : self }
+
+    fileprivate func replacingLastOccurrence(of target: String, with replacement: String) -> String {
+        guard let range = range(of: target, options: .backwards) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}
