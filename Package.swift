@@ -33,6 +33,10 @@ let package = Package(
             dependencies: ["CGit2", "CGitShim", "CYAML", "CCmarkGFM"]
         ),
         .executableTarget(name: "slagit", dependencies: ["SlagitCore"]),
-        .testTarget(name: "SlagitCoreTests", dependencies: ["SlagitCore"]),
+        .testTarget(
+            name: "SlagitCoreTests",
+            // Depends on the executable so that it is built: end-to-end tests run it.
+            dependencies: ["SlagitCore", "slagit"]
+        ),
     ]
 )

@@ -1,0 +1,47 @@
+/// A small agreement for tests that need one, with knobs for the parts tests change.
+enum SampleAgreement {
+    static func text(
+        id: String = "sample-hosting", availability: String = ">= 99.9%", kind: String = "service",
+        providerApprovers: String = "[ops@provider.example]", customerApprovers: String = "[cio@customer.example]",
+        expires: String = "2027-12-31", references: [String] = [], extraClause: String? = nil
+    ) -> String {
+        var text = """
+            ---
+            agreement: \(id)
+            title: Sample Hosting Agreement
+            kind: \(kind)
+            parties:
+              provider:
+                name: Provider Ltd
+                approvers: \(providerApprovers)
+              customer:
+                name: Customer plc
+                approvers: \(customerApprovers)
+            effective: 2026-01-01
+            expires: \(expires)
+            review: quarterly
+
+            """
+        if !references.isEmpty {
+            text += "references:\n" + references.map { "  - \($0)\n" }.joined()
+        }
+        text += """
+            objectives:
+              - id: availability
+                target: "\(availability)"
+                window: calendar month
+            ---
+
+            # 1. Scope {#scope}
+
+            The provider hosts the customer's web shop.
+
+            # 2. Availability
+
+            The service is available for the share of each calendar month the objective names.
+
+            """
+        if let extraClause { text += "\n# 3. \(extraClause)\n\nThis clause was added later.\n" }
+        return text
+    }
+}
