@@ -72,7 +72,8 @@ public struct ObjectiveTarget: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { text }
 
-    /// For an availability target, the downtime it allows over a 30-day month, in minutes.
+    /// For an availability target (a lower bound in percent), the downtime it allows
+    /// over a 30-day month, in minutes.
     public var allowedMonthlyDowntimeMinutes: Double? {
         guard dimension == .percent, comparison.betterDirection > 0 else { return nil }
         return (100 - value) / 100 * 30 * 24 * 60

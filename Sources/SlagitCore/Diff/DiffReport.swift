@@ -72,7 +72,7 @@ public struct DiffReport: Sendable {
                 result.append(
                     ObjectiveChange(
                         id: objective.id, from: nil, to: objective.target, fromWindow: nil, toWindow: objective.window,
-                        direction: .added, toDowntimeMinutes: newTarget?.allowedMonthlyDowntimeMinutes))
+                        direction: .added, toDowntimeMinutes: downtime(objective.id, newTarget)))
                 continue
             }
             let oldTarget = ObjectiveTarget(before.target)
@@ -86,17 +86,25 @@ public struct DiffReport: Sendable {
                 ObjectiveChange(
                     id: objective.id, from: before.target, to: objective.target, fromWindow: before.window,
                     toWindow: objective.window, direction: direction,
-                    fromDowntimeMinutes: oldTarget?.allowedMonthlyDowntimeMinutes,
-                    toDowntimeMinutes: newTarget?.allowedMonthlyDowntimeMinutes))
+                    fromDowntimeMinutes: downtime(objective.id, oldTarget),
+                    toDowntimeMinutes: downtime(objective.id, newTarget)))
         }
         for objective in old where !newIDs.contains(objective.id) {
             result.append(
                 ObjectiveChange(
                     id: objective.id, from: objective.target, to: nil, fromWindow: objective.window, toWindow: nil,
                     direction: .removed,
-                    fromDowntimeMinutes: ObjectiveTarget(objective.target)?.allowedMonthlyDowntimeMinutes))
+                    fromDowntimeMinutes: downtime(objective.id, ObjectiveTarget(objective.target))))
         }
         return result
+    }
+
+    /// Allowed downtime, for objectives that are availability by name: a percentage
+    /// target such as first-contact resolution is not uptime.
+    private static func downtime(_ id: String, _ target: ObjectiveTarget?) -> Double? {
+        let name = id.lowercased()
+        guard name.contains("availab") || name.contains("uptime") else { return nil }
+        return target?.allowedMonthlyDowntimeMinutes
     }
 
     private static func compareMetadata(

@@ -111,20 +111,24 @@ public struct DiffTextRenderer {
         }
     }
 
-    /// Word changes with a little context; long unchanged runs are shortened to "…".
+    /// Word changes with a little context, as `[-deleted-]{+inserted+}` (or struck
+    /// through and underlined in colour); long unchanged runs are shortened to "…".
     func words(_ diff: WordDiff) -> String {
         var out = ""
+        var previous: WordDiff.Kind?
         for (index, segment) in diff.segments.enumerated() {
+            let lead = segment.text.hasPrefix(" ") ? " " : ""
+            let body = lead.isEmpty ? segment.text : String(segment.text.dropFirst())
             switch segment.kind {
             case .equal:
                 out += shorten(segment.text, keepStart: index > 0, keepEnd: index < diff.segments.count - 1)
             case .deleted:
-                out += colour ? Style.strike(segment.text) : "[-" + segment.text.trimmingLeadingSpace() + "-]"
-                if !colour && segment.text.hasPrefix(" ") { out = out.replacingLastOccurrence(of: "[-", with: " [-") }
+                out += lead + (colour ? Style.strike(body) : "[-\(body)-]")
             case .inserted:
-                out += colour ? Style.underline(segment.text) : "{+" + segment.text.trimmingLeadingSpace() + "+}"
-                if !colour && segment.text.hasPrefix(" ") { out = out.replacingLastOccurrence(of: "{+", with: " {+") }
+                // A replacement reads as one edit: the insertion follows the deletion directly.
+                out += (previous == .deleted ? "" : lead) + (colour ? Style.underline(body) : "{+\(body)+}")
             }
+            previous = segment.kind
         }
         return out.replacingOccurrences(of: "\n", with: " ¶ ").trimmingCharacters(in: .whitespaces)
     }
@@ -135,14 +139,5 @@ public struct DiffTextRenderer {
         let head = keepStart ? pieces.prefix(contextWords + 1).joined(separator: " ") : ""
         let tail = keepEnd ? pieces.suffix(contextWords).joined(separator: " ") : ""
         return head + (keepStart ? " …" : "…") + (keepEnd ? " " + tail : "")
-    }
-}
-
-extension String {
-    fileprivate func trimmingLeadingSpace() -> String { hasPrefix(" ") ? String(dropFirst()) : self }
-
-    fileprivate func replacingLastOccurrence(of target: String, with replacement: String) -> String {
-        guard let range = range(of: target, options: .backwards) else { return self }
-        return replacingCharacters(in: range, with: replacement)
     }
 }

@@ -6,10 +6,9 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
 
     init(_ oid: git_oid) {
         var copy = oid
-        var buffer = [CChar](repeating: 0, count: Int(GIT_OID_HEXSZ) + 1)
+        var buffer = [CChar](repeating: 0, count: Int(GIT_OID_HEXSZ))
         git_oid_fmt(&buffer, &copy)
-        buffer[Int(GIT_OID_HEXSZ)] = 0
-        hex = String(cString: buffer)
+        hex = String(decoding: buffer.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Parses 40 hex digits; returns nil for anything else.
