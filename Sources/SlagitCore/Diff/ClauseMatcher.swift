@@ -49,7 +49,8 @@ enum ClauseMatcher {
                 let score = 2 * Double(common) / Double(oldTotal + newTotal)
                 let oldIndex = unmatchedOld[oldPosition]
                 let newIndex = unmatchedNew[newPosition]
-                if score >= similarityThreshold, compatible(old[oldIndex], new[newIndex]) {
+                // Any kinds may pair here: text that lost its heading becomes the preamble.
+                if score >= similarityThreshold {
                     candidates.append((score, oldIndex, newIndex))
                 }
             }

@@ -38,10 +38,13 @@ public enum DocumentDiff {
                 continue
             }
             let before = old.clauses[oldIndex]
-            let titleChanged = before.title != clause.title
+            // An untitled numbered paragraph's "title" is only its first words, which the
+            // text diff already shows.
+            let titled = before.kind != .numberedParagraph || before.matchKey != nil || clause.matchKey != nil
+            let titleChanged = titled && before.title != clause.title
             let textChanged = before.text != clause.text
             let wordingChanged = titleChanged || textChanged
-            let parentMoved = before.parent.flatMap { pairs[$0] } != clause.parent
+            let parentMoved = movedToAnotherParent(before: before, after: clause, old: old, new: new, pairs: pairs, reverse: reverse)
             let moved = parentMoved || reordered.contains(newIndex)
             let kind: ClauseChange.Kind
             if moved {
@@ -84,6 +87,23 @@ public enum DocumentDiff {
         }
         return changes.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
             .map(\.element.change)
+    }
+
+    /// Whether a clause left a section that still exists, or joined one that existed
+    /// before. A clause whose section heading was removed (or became the preamble) has
+    /// not moved: the structure around it dissolved.
+    private static func movedToAnotherParent(
+        before: Clause, after: Clause, old: ClauseDocument, new: ClauseDocument, pairs: [Int: Int], reverse: [Int: Int]
+    ) -> Bool {
+        if let oldParent = before.parent, let survivor = pairs[oldParent], new.clauses[survivor].kind != .preamble,
+            survivor != after.parent
+        {
+            return true
+        }
+        if let newParent = after.parent, let origin = reverse[newParent], origin != before.parent {
+            return true
+        }
+        return false
     }
 
     /// Clauses that kept their parent but changed place among their siblings: those

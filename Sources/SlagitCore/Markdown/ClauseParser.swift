@@ -68,7 +68,8 @@ private struct ClauseBuilder {
         if let first = clauses.first, first.kind == .preamble { return 0 }
         clauses.append(
             Clause(
-                kind: .preamble, id: "preamble", matchKey: "preamble", hasExplicitID: false,
+                // "(preamble)" cannot be a title's slug, so no heading can take its key.
+                kind: .preamble, id: "preamble", matchKey: "(preamble)", hasExplicitID: false,
                 number: nil, title: "(before the first heading)", level: 0, parent: nil,
                 text: "", form: "", startLine: firstLine, startColumn: 1, endLine: firstLine))
         return 0
@@ -212,14 +213,28 @@ private struct ClauseBuilder {
             .filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
+    static func removingHTMLComments(_ html: String) -> String {
+        var result = ""
+        var rest = Substring(html)
+        while let open = rest.range(of: "<!--") {
+            result += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "-->") else { return result }
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
+    }
+
     private func collectText(_ node: OpaquePointer, into out: inout String) {
         let type = cmark_node_get_type(node)
         switch type {
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             out += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
             return
-        case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
-            out += "\n" + (cmark_node_get_literal(node).map { String(cString: $0) } ?? "") + "\n"
+        case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK, CMARK_NODE_CODE_BLOCK:
+            // HTML comments are notes to editors, not words of the agreement.
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            let words = type == CMARK_NODE_CODE_BLOCK ? literal : ClauseBuilder.removingHTMLComments(literal)
+            out += type == CMARK_NODE_HTML_INLINE ? words : "\n" + words + "\n"
             return
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             out += " "
