@@ -1,0 +1,53 @@
+import Testing
+
+@testable import SlagitCore
+
+@Suite("Clause changes between two texts")
+struct DocumentDiffTests {
+    static func changes(_ old: String, _ new: String) -> [String] {
+        DocumentDiff.compare(ClauseParser.parse(old), ClauseParser.parse(new)).map { "\($0.kind.rawValue) \($0.title)" }
+    }
+
+    @Test("inserting a section renumbers the ones after it, and nothing else")
+    func renumbering() {
+        let old = "# 1. Scope\n\nA.\n\n# 2. Credits\n\nB.\n\n# 3. Contacts\n\nC.\n"
+        let new = "# 1. Scope\n\nA.\n\n# 2. Security\n\nNew.\n\n# 3. Credits\n\nB.\n\n# 4. Contacts\n\nC.\n"
+        #expect(Self.changes(old, new) == ["added Security", "renumbered Credits", "renumbered Contacts"])
+    }
+
+    @Test("a clause moved to another section and edited is one move, not a removal and an addition")
+    func movedAndEdited() {
+        let old = "# Support\n\n## Escalation\n\nCall the duty manager within one hour of the incident.\n\n# Reporting\n\nMonthly.\n"
+        let new = "# Support\n\nHelp.\n\n# Reporting\n\nMonthly.\n\n## Escalation\n\nCall the duty manager within two hours of the incident.\n"
+        let result = DocumentDiff.compare(ClauseParser.parse(old), ClauseParser.parse(new))
+        let escalation = result.first { $0.title == "Escalation" }
+        #expect(escalation?.kind == .moved)
+        #expect(escalation?.wordingChanged == true)
+        #expect(escalation?.words?.segments.contains { $0.kind == .inserted && $0.text.contains("two hours") } == true)
+        #expect(!result.contains { $0.kind == .added || $0.kind == .removed })
+    }
+
+    @Test("re-wrapping and emphasis are formatting")
+    func formattingOnly() {
+        let old = "# Scope\n\nThe provider hosts the shop\nand its database.\n"
+        let new = "# Scope\n\nThe provider **hosts** the shop and its database.\n"
+        #expect(Self.changes(old, new) == ["formatting Scope"])
+    }
+
+    @Test("a renamed heading with the same text is matched and shown as a title change")
+    func renamedHeading() {
+        let old = "# Credits\n\nThe customer gets ten percent back when availability drops below the target.\n"
+        let new = "# Service Credits\n\nThe customer gets ten percent back when availability drops below the target.\n"
+        let result = DocumentDiff.compare(ClauseParser.parse(old), ClauseParser.parse(new))
+        #expect(result.map(\.kind) == [.modified])
+        #expect(result.first?.titleWords != nil)
+        #expect(result.first?.words == nil)
+    }
+
+    @Test("removing an untitled numbered paragraph does not misreport the ones after it")
+    func untitledParagraphRemoved() {
+        let old = "# Exclusions\n\n1. Planned maintenance windows.\n2. Force majeure events.\n3. Customer misuse of the service.\n"
+        let new = "# Exclusions\n\n1. Planned maintenance windows.\n2. Customer misuse of the service.\n"
+        #expect(Self.changes(old, new) == ["removed Force majeure events.", "renumbered Customer misuse of the service."])
+    }
+}
