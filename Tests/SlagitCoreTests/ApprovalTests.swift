@@ -37,6 +37,15 @@ private struct ApprovalScene {
         }
     }
 
+    /// The tag-name suffix for the content at HEAD, computed with git itself: the blob
+    /// hash of the binding trailers.
+    func contentKey() throws -> String {
+        let blob = try sandbox.git("rev-parse", "HEAD:\(path)").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let hashed = try sandbox.run(
+            "/usr/bin/git", ["hash-object", "--stdin"], input: "Agreement-Path: \(path)\nAgreement-Blob: \(blob)\n")
+        return String(hashed.stdout.prefix(10))
+    }
+
     func tags() throws -> [String] {
         try sandbox.git("tag", "-l", "sla/*").stdout.split(separator: "\n").map(String.init)
     }
@@ -49,10 +58,11 @@ struct ApprovalTests {
         let scene = try ApprovalScene(ssh ? .ssh : .openpgp)
         let before = try scene.sandbox.slagit("check")
         #expect(before.status == 1)
-        #expect(before.stdout.contains("[missing-approval] party 'provider' has 0 of 1"))
+        #expect(before.stdout.contains("[missing-approval] party 'provider' needs approvals from all of: ops@provider.example for revision 1 (has 0 of 1)"))
         try scene.approveBoth()
         let tags = try scene.tags()
-        #expect(tags == ["sla/sample-hosting/r1/customer/cio@customer.example", "sla/sample-hosting/r1/provider/ops@provider.example"])
+        let key = try scene.contentKey()
+        #expect(tags == ["sla/sample-hosting/r1/customer/cio@customer.example/\(key)", "sla/sample-hosting/r1/provider/ops@provider.example/\(key)"])
         for tag in tags {
             let verified = try scene.sandbox.git("tag", "-v", tag, expectSuccess: false)
             #expect(verified.status == 0, "git tag -v \(tag): \(verified.stderr)")
@@ -75,7 +85,7 @@ struct ApprovalTests {
         #expect(try scene.sandbox.slagit("propose", scene.path, "-m", "second").status == 0)
         let check = try scene.sandbox.slagit("check")
         #expect(check.status == 1)
-        #expect(check.stdout.contains("sample.md:6:1: error: [missing-approval] party 'provider' has 0 of 1 approval(s) needed for revision 2"))
+        #expect(check.stdout.contains("sample.md:6:1: error: [missing-approval] party 'provider' needs approvals from all of: ops@provider.example for revision 2 (has 0 of 1)"))
         #expect(check.stdout.contains("sample.md:9:1: error: [missing-approval] party 'customer'"))
         let log = try scene.sandbox.slagit("log", scene.path)
         #expect(log.stdout.contains("(superseded)"))
@@ -90,7 +100,7 @@ struct ApprovalTests {
         // with git tag -s, which slagit honours when its trailers are right.
         let blob = try scene.sandbox.git("rev-parse", "HEAD:sample.md").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         try scene.sandbox.actAs("cio@customer.example", key: scene.customerKey)
-        let name = "sla/sample-hosting/r1/provider/ops@provider.example"
+        let name = "sla/sample-hosting/r1/provider/ops@provider.example/\(try scene.contentKey())"
         let message = "Approve\n\nAgreement: sample-hosting\nRevision: 1\nParty: provider\nApprover: ops@provider.example\nAgreement-Path: sample.md\nAgreement-Blob: \(blob)\n"
         try scene.sandbox.git("tag", "-s", name, "-m", message)
         // git itself finds the signature good: it is a real key, just not the approver's.
@@ -102,7 +112,7 @@ struct ApprovalTests {
         #expect(verify.stdout.contains("✗ \(name): signer-not-approver: signed by cio@customer.example, not by the approver it names (ops@provider.example)"))
         let check = try scene.sandbox.slagit("check")
         #expect(check.status == 1)
-        #expect(check.stdout.contains("[missing-approval] party 'provider' has 0 of 1"))
+        #expect(check.stdout.contains("[missing-approval] party 'provider' needs approvals from all of: ops@provider.example"))
         #expect(check.stdout.contains("[invalid-approval] approval tag \(name) (signer-not-approver)"))
     }
 
@@ -136,7 +146,7 @@ struct ApprovalTests {
         let scene = try ApprovalScene(.ssh)
         _ = try scene.approve(asProvider: true)
         let blob = try scene.sandbox.git("rev-parse", "HEAD:sample.md").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let name = "sla/sample-hosting/r1/customer/cio@customer.example"
+        let name = "sla/sample-hosting/r1/customer/cio@customer.example/\(try scene.contentKey())"
         try scene.sandbox.git(
             "tag", "-a", name, "-m",
             "Approve\n\nAgreement: sample-hosting\nRevision: 1\nParty: customer\nApprover: cio@customer.example\nAgreement-Path: sample.md\nAgreement-Blob: \(blob)\n")

@@ -36,6 +36,9 @@ public struct Agreement: Sendable {
     public let document: ClauseDocument
     /// Every front matter field as text, flattened to dotted names, for diffs.
     public let metadata: [(field: String, value: String)]
+    /// Problems that do not make the agreement invalid, such as a key that looks like a
+    /// misspelt slagit key (`reveiw:`). Other unknown keys are the author's own and kept.
+    public let warnings: [Diagnostic]
 
     public func party(_ role: String) -> Party? { parties.first { $0.role == role } }
 }

@@ -70,7 +70,31 @@ public enum AgreementParser {
         return Agreement(
             path: path, id: id!, title: title, kind: kind, parties: parties, effective: effective,
             expires: expires, review: review, references: references, objectives: objectives,
-            document: document, metadata: flatten(root))
+            document: document, metadata: flatten(root), warnings: misspeltKeys(root, path: path))
+    }
+
+    static let knownKeys = ["agreement", "title", "kind", "parties", "effective", "expires", "review", "references", "objectives"]
+    static let knownPartyKeys = ["name", "approvers", "quorum"]
+
+    /// Keys one or two letters away from a key slagit reads: almost surely typos, which
+    /// would otherwise silently switch a rule off.
+    static func misspeltKeys(_ root: YAMLNode, path: String) -> [Diagnostic] {
+        func check(_ node: YAMLNode?, known: [String]) -> [Diagnostic] {
+            (node?.mapping ?? []).compactMap { pair in
+                guard let key = pair.key.scalar, !known.contains(key),
+                    let suggestion = ArgumentParser.nearest(key, among: known),
+                    ArgumentParser.editDistance(Array(key), Array(suggestion)) <= 2
+                else { return nil }
+                return Diagnostic(
+                    .warning, path: path, location: pair.key.location, "unknown key '\(key)' is ignored",
+                    hint: "did you mean '\(suggestion)'?")
+            }
+        }
+        var result = check(root, known: knownKeys)
+        for party in root["parties"]?.mapping ?? [] {
+            result += check(party.value, known: knownPartyKeys)
+        }
+        return result
     }
 
     /// Flattens front matter into dotted field names with text values; sequences of

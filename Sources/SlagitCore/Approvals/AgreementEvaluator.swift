@@ -77,7 +77,7 @@ public struct AgreementEvaluator {
         for tag in try approvals.approvalTags(of: id) {
             var verdict = try approvals.verify(tagName: tag.name, target: tag.target, agreementID: id)
             if verdict.status == .valid, let record = verdict.record {
-                bind(&verdict, record: record, latest: latest, blob: blob, references: currentReferences)
+                bind(&verdict, record: record, revisions: revisions, blob: blob, references: currentReferences)
             }
             verdicts.append(verdict)
         }
@@ -91,9 +91,12 @@ public struct AgreementEvaluator {
             parties.append(summary)
             if !summary.satisfied, let latest, latest.blob == blob {
                 let missing = party.approvers.filter { !approvedBy.contains($0.lowercased()) }
+                let needed = party.quorum == party.approvers.count
+                    ? "approvals from all of: \(missing.joined(separator: ", "))"
+                    : "\(party.quorum - approvedBy.count) more approval(s) from any of: \(missing.joined(separator: ", "))"
                 add(
                     .error, "missing-approval",
-                    "party '\(party.role)' has \(approvedBy.count) of \(party.quorum) approval(s) needed for revision \(latest.number); still to approve: \(missing.joined(separator: ", "))",
+                    "party '\(party.role)' needs \(needed) for revision \(latest.number) (has \(approvedBy.count) of \(party.quorum))",
                     line: party.location.line,
                     hint: "an approver of \(party.role) runs: slagit approve \(path) --party \(party.role)", id: id)
             }
@@ -119,17 +122,17 @@ public struct AgreementEvaluator {
 
     /// Decides whether an approval that is sound on its own binds the content in force.
     private func bind(
-        _ verdict: inout ApprovalVerdict, record: ApprovalRecord, latest: Revision?, blob: ObjectID,
+        _ verdict: inout ApprovalVerdict, record: ApprovalRecord, revisions: [Revision], blob: ObjectID,
         references: [(path: String, blob: ObjectID?)]
     ) {
-        guard let latest, record.revision == latest.number else {
-            if let latest, record.revision < latest.number {
-                verdict.status = .superseded
-                verdict.reason = "approves revision \(record.revision); revision \(latest.number) is in force"
-            } else {
-                verdict.status = .contentMismatch
-                verdict.reason = "approves revision \(record.revision), which is not in this history"
-            }
+        guard revisions.contains(where: { $0.commit.id == verdict.commit }) else {
+            verdict.status = .elsewhere
+            verdict.reason = "approves revision \(record.revision) on another line of history (commit \(verdict.commit?.short ?? "?") is not on this branch)"
+            return
+        }
+        guard let latest = revisions.first, record.revision == latest.number else {
+            verdict.status = .superseded
+            verdict.reason = "approves revision \(record.revision); revision \(revisions.first?.number ?? 0) is in force"
             return
         }
         guard record.blob == blob else {

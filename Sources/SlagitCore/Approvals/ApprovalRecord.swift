@@ -18,25 +18,35 @@ public struct ApprovalRecord: Sendable, Equatable {
 
     static let tagPrefix = "sla/"
 
-    /// `sla/<agreement>/r<revision>/<party>/<approver>`: readable, and one per approver
-    /// and revision, so a second approval cannot silently replace the first.
-    public var tagName: String { ApprovalRecord.tagName(agreementID, revision, party, approver) }
-
-    public static func tagName(_ agreementID: String, _ revision: Int, _ party: String, _ approver: String) -> String {
-        "\(tagPrefix)\(agreementID)/r\(revision)/\(party)/\(approver)"
+    /// `sla/<agreement>/r<revision>/<party>/<approver>/<content>`, where `<content>` is a
+    /// short hash of the bound blob ids. Readable, one per approver and content, so a
+    /// second approval never replaces the first, and two branches that each propose
+    /// their own revision 3 never collide.
+    public var tagName: String {
+        "\(ApprovalRecord.tagPrefix)\(agreementID)/r\(revision)/\(party)/\(approver)/\(contentKey)"
     }
 
-    /// The tag message: a summary line and the trailers.
-    public var message: String {
-        var lines = [
-            "Approve \(agreementID) r\(revision) for \(party)", "",
-            "Agreement: \(agreementID)", "Revision: \(revision)", "Party: \(party)", "Approver: \(approver)",
-            "Agreement-Path: \(path)", "Agreement-Blob: \(blob.hex)",
-        ]
+    /// The first ten hex digits of the git blob hash of the binding trailers: changes
+    /// whenever the agreement or any referenced document does.
+    public var contentKey: String {
+        String(hashAsBlob(bindingLines).hex.prefix(10))
+    }
+
+    private var bindingLines: String {
+        var lines = ["Agreement-Path: \(path)", "Agreement-Blob: \(blob.hex)"]
         for reference in references {
             lines.append("Reference: \(reference.path) \(reference.blob?.hex ?? "missing")")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The tag message: a summary line and the trailers.
+    public var message: String {
+        let lines = [
+            "Approve \(agreementID) r\(revision) for \(party)", "",
+            "Agreement: \(agreementID)", "Revision: \(revision)", "Party: \(party)", "Approver: \(approver)",
+        ]
+        return lines.joined(separator: "\n") + "\n" + bindingLines
     }
 
     public init(

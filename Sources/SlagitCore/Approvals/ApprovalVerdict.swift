@@ -5,6 +5,8 @@ public struct ApprovalVerdict: Sendable {
         case valid
         /// Valid, but for an earlier revision than the one in force.
         case superseded
+        /// Valid, but for a revision on another line of history (a branch not merged here).
+        case elsewhere
         case unsigned
         case lightweight
         case malformed
@@ -24,9 +26,11 @@ public struct ApprovalVerdict: Sendable {
     /// Why, in a sentence a user can act on.
     public var reason: String
     public let tagger: GitIdentity?
+    /// The commit the tag points at.
+    public let commit: ObjectID?
 
     /// Counts towards the revision in force.
     public var counts: Bool { status == .valid }
-    /// Not a forgery or a mistake: valid, or valid for an earlier revision.
-    public var isSound: Bool { status == .valid || status == .superseded }
+    /// Not a forgery or a mistake: valid, here or for another revision.
+    public var isSound: Bool { status == .valid || status == .superseded || status == .elsewhere }
 }

@@ -20,9 +20,10 @@ public struct ApprovalVerifier {
     public func verify(tagName: String, target: ObjectID, agreementID: String) throws -> ApprovalVerdict {
         func verdict(_ status: ApprovalVerdict.Status, _ reason: String, _ record: ApprovalRecord? = nil,
                      _ tagger: GitIdentity? = nil) -> ApprovalVerdict {
-            ApprovalVerdict(tagName: tagName, record: record, status: status, reason: reason, tagger: tagger)
+            ApprovalVerdict(tagName: tagName, record: record, status: status, reason: reason, tagger: tagger, commit: commit)
         }
         let raw = try repository.rawObject(target)
+        let commit = raw.type == .tag ? TagObject(raw: raw.data)?.target : target
         guard raw.type == .tag else {
             return verdict(.lightweight, "a lightweight tag carries no signature; approve with slagit approve or git tag -s")
         }
@@ -51,7 +52,7 @@ public struct ApprovalVerifier {
                 "the tag points at \(tag.target.short), which is not revision \(record.revision) of \(agreementID) with the bound content",
                 record, tag.tagger)
         }
-        let check = try signatures.verify(signed, signedAt: tag.tagger?.date)
+        let check = try signatures.verify(signed, signedAt: tag.tagger?.date, expectedSigner: record.approver)
         switch check.outcome {
         case .good: break
         case .bad: return verdict(.badSignature, "the signature does not match the tag's content: \(check.detail)", record, tag.tagger)

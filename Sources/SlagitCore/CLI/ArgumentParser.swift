@@ -32,13 +32,15 @@ public enum ArgumentParser {
         func usageError(_ message: String, hint: String? = nil) -> UserError {
             UserError(message, hint: hint ?? "see slagit \(spec.name) --help")
         }
-        func take(_ name: String, inline: String?) throws {
+        func take(_ name: String, inline: String?, short: Character? = nil) throws {
             if let inline {
                 result.values[name] = inline
                 return
             }
             index += 1
-            guard index < arguments.count else { throw usageError("--\(name) needs a value") }
+            guard index < arguments.count else {
+                throw usageError(short.map { "-\($0) (--\(name)) needs a value" } ?? "--\(name) needs a value")
+            }
             result.values[name] = arguments[index]
         }
         while index < arguments.count {
@@ -69,7 +71,7 @@ public enum ArgumentParser {
                         throw usageError("unknown option -\(letter) for slagit \(spec.name)")
                     }
                     if spec.valueOptions.contains(name) {
-                        try take(name, inline: letters.isEmpty ? nil : String(letters))
+                        try take(name, inline: letters.isEmpty ? nil : String(letters), short: letter)
                         letters = []
                     } else {
                         result.flags.insert(name)

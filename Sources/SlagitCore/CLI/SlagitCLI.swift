@@ -59,6 +59,14 @@ public enum SlagitCLI {
             return try command.run(parsed, context)
         } catch let error as UserError {
             error.diagnostics.forEach(context.report)
+            if asksForGitHubAnnotations(rest) {
+                // So the failure shows on the pull request, not only in the log.
+                for diagnostic in error.diagnostics {
+                    let place = diagnostic.path.map { "file=\($0),line=\(diagnostic.location?.line ?? 1) " } ?? ""
+                    let text = diagnostic.message + (diagnostic.hint.map { ". Fix: \($0)" } ?? "")
+                    context.print("::error \(place)title=slagit could not run::\(text.replacingOccurrences(of: "\n", with: "%0A"))")
+                }
+            }
             return ExitStatus.userError
         } catch let error as GitError {
             context.report(Diagnostic(.error, "git: \(error.description)", hint: hint(for: error)))
@@ -67,6 +75,10 @@ public enum SlagitCLI {
             context.report(Diagnostic(.error, "internal error: \(error)", hint: "please report this with the command you ran"))
             return ExitStatus.internalFault
         }
+    }
+
+    private static func asksForGitHubAnnotations(_ arguments: [String]) -> Bool {
+        arguments.contains("--format=github") || zip(arguments, arguments.dropFirst()).contains { $0 == "--format" && $1 == "github" }
     }
 
     private static func hint(for error: GitError) -> String? {

@@ -22,6 +22,9 @@ enum ApproveCommand: Command {
         let repository = workspace.repository
         let path = try workspace.repositoryPath(userPath)
         let head = try workspace.headCommit(orExplain: "approve")
+        guard try workspace.workingTreeText(path) != nil || repository.blobID(at: path, inCommit: head) != nil else {
+            throw UserError(path: userPath, "no such file", hint: "check the path; slagit status lists the agreements")
+        }
         let headText = try repository.blobID(at: path, inCommit: head).map { try workspace.text(of: $0) }
         guard let headText else {
             throw UserError(path: userPath, "not committed on this branch", hint: "propose it first: slagit propose \(userPath) -m MESSAGE")
@@ -43,8 +46,14 @@ enum ApproveCommand: Command {
         let identity = try workspace.identity()
         let approver = arguments.value("as") ?? identity.email
         let party = try choosePartyFor(approver, requested: arguments.value("party"), agreement: agreement)
+        // Referenced documents are bound as they are in force: at HEAD.
         let references = try agreement.references.map {
-            ApprovalRecord.Reference(path: $0, blob: try repository.blobID(at: $0, inCommit: latest.commit.id))
+            ApprovalRecord.Reference(path: $0, blob: try repository.blobID(at: $0, inCommit: head))
+        }
+        if let missing = references.first(where: { $0.blob == nil }) {
+            throw UserError(
+                path: path, "referenced document \(missing.path) is not committed, so there is nothing to approve it against",
+                hint: "commit it with git (git add \(missing.path) && git commit), or remove it from 'references:' and propose again")
         }
         let record = ApprovalRecord(
             agreementID: agreement.id, revision: latest.number, party: party.role, approver: approver,
@@ -83,9 +92,9 @@ enum ApproveCommand: Command {
         guard let signed = SignedPayload(tagText) else {
             throw UserError("the signing program returned no signature block", hint: "check gpg.format and the signing program")
         }
-        let check = try SignatureVerifier(config: signing).verify(signed, signedAt: tagger.date)
+        let check = try SignatureVerifier(config: signing).verify(signed, signedAt: tagger.date, expectedSigner: approver)
         let fix = signing.format == .ssh
-            ? "add '\(approver) <public key>' to the allowed-signers file (gpg.ssh.allowedSignersFile), or set user.signingKey to \(approver)'s key"
+            ? "sign with \(approver)'s own key (user.signingKey); a new key of theirs must first be listed for \(approver) in the allowed-signers file (gpg.ssh.allowedSignersFile), and that change reviewed"
             : "set user.signingKey to a key whose user id is \(approver)"
         guard check.outcome == .good else {
             throw UserError("the new signature does not verify here (\(check.outcome.rawValue)): \(check.detail); no tag was written", hint: fix)

@@ -10,7 +10,10 @@ enum CheckCommand: Command {
             revision must be the content at --head, fully approved by every party with verified
             signatures bound to exactly that content, and not expired. Prints one line per
             finding with file:line and exits 1 on any error. Warnings (review overdue) fail only
-            with --strict. --format github writes workflow annotations.
+            with --strict. --format github writes workflow annotations. --as-of YYYY-MM-DD
+            evaluates expiry and reviews on another day. SSH approvers' keys are read from the
+            allowed-signers file as committed at --base (or --head), so a change cannot approve
+            itself by adding a key.
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
@@ -21,14 +24,19 @@ enum CheckCommand: Command {
         let head = try arguments.value("head").map { try workspace.resolve(revision: $0, agreementPath: "").commit }
             ?? workspace.headCommit(orExplain: "check")
         var targets = try workspace.agreements(inCommit: head)
-        if let baseName = arguments.value("base"), !arguments.flag("all") {
-            let base = try workspace.resolve(revision: baseName, agreementPath: "").commit
+        let base = try arguments.value("base").map { try workspace.resolve(revision: $0, agreementPath: "").commit }
+        if let base, !arguments.flag("all") {
             let before = Dictionary(try repository.files(inCommit: base).map { ($0.path, $0.blob) }, uniquingKeysWith: { a, _ in a })
             targets = targets.filter { before[$0.path] != $0.blob }
         }
-        let evaluator = try workspace.evaluator()
+        // The keys that vouch for approvers come from the base: a change under review
+        // must not be able to approve itself by adding its own key.
+        let evaluator = try workspace.evaluator(signers: .commit(base ?? head))
         let evaluations = try targets.map { try evaluator.evaluate(path: $0.path, blob: $0.blob, commit: head, asOf: asOf) }
         var findings = evaluations.flatMap(\.findings)
+        if let base, let note = try signersChangeNote(workspace: workspace, base: base, head: head) {
+            findings.append(note)
+        }
         if findings.contains(where: { $0.rule == "missing-approval" }),
             try repository.references(withPrefix: "refs/tags/\(ApprovalRecord.tagPrefix)").isEmpty
         {
@@ -58,9 +66,29 @@ enum CheckCommand: Command {
             }
             let summary = ok
                 ? "check passed: \(evaluations.count) agreement(s) approved and in force"
-                : "check failed: \(failing.count) problem(s) in \(Set(failing.map(\.path)).count) agreement(s)"
+                : "check failed: \(failing.count) problem(s) in \(Set(failing.map(\.path)).count) file(s)"
+                    + (arguments.flag("strict") ? "" : warningsNote(findings))
             context.print(context.colourOutput ? (ok ? Style.green(summary) : Style.red(summary)) : summary)
         }
         return ok ? 0 : 1
+    }
+
+    private static func warningsNote(_ findings: [Finding]) -> String {
+        let warnings = findings.filter { $0.severity == .warning }.count
+        return warnings == 0 ? "" : " (and \(warnings) warning(s), which fail only with --strict)"
+    }
+
+    /// A note when the change edits the allowed-signers file, which takes effect only
+    /// once merged.
+    private static func signersChangeNote(workspace: Workspace, base: ObjectID, head: ObjectID) throws -> Finding? {
+        guard let file = try workspace.signingConfig().sshAllowedSignersFile,
+            let relative = workspace.repositoryRelative(file),
+            try workspace.repository.blobID(at: relative, inCommit: base)
+                != workspace.repository.blobID(at: relative, inCommit: head)
+        else { return nil }
+        return Finding(
+            severity: .note, agreement: nil, path: relative, line: 1, rule: "signers-changed",
+            message: "this change edits the allowed-signers file; approvals are checked against the base's copy until it is merged",
+            hint: "review the new keys; approvals made with them count after the merge")
     }
 }

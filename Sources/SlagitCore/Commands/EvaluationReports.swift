@@ -42,7 +42,7 @@ enum EvaluationReports {
     static func mark(_ verdict: ApprovalVerdict, colour: Bool) -> String {
         switch verdict.status {
         case .valid: colour ? Style.green("✓") : "✓"
-        case .superseded: "·"
+        case .superseded, .elsewhere: "·"
         default: colour ? Style.red("✗") : "✗"
         }
     }

@@ -28,22 +28,35 @@ enum InitCommand: Command {
                 throw UserError(path: allowed, "no such file", hint: "create it with one 'email ssh-key' line per approver")
             }
             let relative = absolute.hasPrefix(workdir) ? String(absolute.dropFirst(workdir.count)) : absolute
-            try repository.setConfig("gpg.ssh.allowedSignersFile", relative.hasPrefix("/") ? relative : workdir + relative)
+            // Relative to the top of the working tree, which is where git resolves it.
+            try repository.setConfig("gpg.ssh.allowedSignersFile", relative)
             context.print("Set gpg.ssh.allowedSignersFile to \(relative)")
         }
-        let config = try repository.config()
         let identity = try? repository.defaultIdentity()
+        let workspace = try Workspace(context: CommandContext(
+            workingDirectory: repository.workdir ?? target, environment: context.environment,
+            writeOutput: context.writeOutput, writeError: context.writeError,
+            outputIsTerminal: context.outputIsTerminal, errorIsTerminal: context.errorIsTerminal))
+        let signing = try workspace.signingConfig()
         context.print("")
-        context.print("Identity:      " + (identity.map { "\($0.name) <\($0.email)>" } ?? "not set: git config user.name / user.email"))
-        let signing = try SigningConfig(config: config, committer: identity)
-        context.print("Signing:       \(signing.format.rawValue) with \(signing.program(for: signing.format))"
-            + (ProgramRunner.locate(signing.program(for: signing.format)) == nil ? " (not installed)" : ""))
-        context.print("Signing key:   " + (signing.signingKey ?? (signing.format == .ssh ? "not set: git config user.signingKey ~/.ssh/id_ed25519.pub" : "your identity's default key")))
+        context.print("Identity:        " + (identity.map { "\($0.name) <\($0.email)>" } ?? "not set"))
+        context.print("Signing:         \(signing.format.rawValue) with \(signing.program(for: signing.format))")
+        context.print("Signing key:     " + (signing.signingKey ?? (signing.format == .ssh ? "not set" : "your identity's default key")))
         if signing.format == .ssh {
-            context.print("Allowed signers: " + (signing.sshAllowedSignersFile ?? "not set: slagit init --allowed-signers FILE"))
+            context.print("Allowed signers: " + (signing.sshAllowedSignersFile ?? "not set"))
         }
+        var problems = signing.preflightProblems()
+        if identity == nil {
+            problems.insert(Diagnostic(
+                .warning, "git does not know who you are: user.name and user.email are not both set",
+                hint: "git config --global user.name \"Your Name\"; git config --global user.email you@example.com"), at: 0)
+        }
+        problems.forEach(context.report)
+        let hasAgreements = (try? repository.headCommit()).flatMap { $0 }.map { (try? workspace.agreements(inCommit: $0).isEmpty) == false } ?? false
         context.print("")
-        context.print("Next: write an agreement (Markdown with 'agreement:' front matter), then slagit propose PATH -m MESSAGE")
+        context.print(hasAgreements
+            ? "Next: slagit status lists the agreements and what each still needs"
+            : "Next: write an agreement (Markdown with 'agreement:' front matter), then slagit propose PATH -m MESSAGE")
         return 0
     }
 }

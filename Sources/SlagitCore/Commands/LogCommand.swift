@@ -26,7 +26,8 @@ enum LogCommand: Command {
                 ("revisions", .array(evaluation.revisions.map { revision in
                     .object([
                         ("revision", .integer(revision.number)), ("commit", .string(revision.commit.id.hex)),
-                        ("author", .string(revision.commit.author.email)),
+                        ("author", .string(revision.commit.author.name)),
+                        ("author_email", .string(revision.commit.author.email)),
                         ("date", .string(CalendarDate(revision.commit.committer.date).description)),
                         ("summary", .string(summary(revision.commit.message))),
                         ("approvals", .array(approvals(of: revision).map(EvaluationReports.approvalJSON))),

@@ -25,6 +25,7 @@ enum ProposeCommand: Command {
             throw UserError(path: userPath, "no such file in the working tree", hint: "check the path, or write the agreement first")
         }
         let agreement = try AgreementParser.parseAgreement(text, path: path)
+        agreement.warnings.forEach(context.report)
         let repository = workspace.repository
         let head = try repository.headCommit()
         let revisions = try RevisionHistory.revisions(of: agreement.id, in: repository, from: head)

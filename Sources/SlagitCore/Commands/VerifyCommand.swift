@@ -8,7 +8,9 @@ enum VerifyCommand: Command {
             For every approval tag of every agreement committed at HEAD (or of PATH), checks the
             signature with git's own signing programs, that the signer is one of the party's
             approvers, and that the tag binds the content it claims. Exits 1 when any approval
-            is not valid; approvals of earlier revisions are listed as superseded.
+            tag is unsound (a forgery, a mistake), even one for an earlier revision: verify is
+            the auditor's view. Approvals of earlier revisions are listed as superseded, and
+            approvals of revisions on branches not merged here as elsewhere; neither fails.
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
@@ -43,7 +45,8 @@ enum VerifyCommand: Command {
                     context.print("  \(EvaluationReports.mark(verdict, colour: context.colourOutput)) \(verdict.tagName): \(verdict.status.rawValue): \(verdict.reason)")
                 }
             }
-            context.print(ok ? "All approvals verify." : "\(findings.count) approval(s) do not verify.")
+            let count = evaluations.reduce(0) { $0 + $1.verdicts.count }
+            context.print(count == 0 ? "No approvals to verify." : ok ? "All \(count) approval(s) verify." : "\(findings.count) of \(count) approval(s) do not verify.")
         }
         return ok ? 0 : 1
     }

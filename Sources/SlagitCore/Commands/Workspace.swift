@@ -15,7 +15,7 @@ public final class Workspace {
                 hint: "if you trust it, run: git config --global --add safe.directory \(context.workingDirectory)")
         } catch let error as GitError where error.code == .notFound {
             throw UserError(
-                "not a git repository (or inside one): \(context.workingDirectory)",
+                "not a git repository (nor is any folder above it): \(context.workingDirectory)",
                 hint: "run slagit init here, or change to a repository's folder")
         }
     }
@@ -68,9 +68,53 @@ public final class Workspace {
         return head
     }
 
-    func signingConfig() throws -> SigningConfig {
-        try SigningConfig(config: repository.config(), committer: try? repository.defaultIdentity())
+    /// Where the allowed-signers file (SSH approvers' keys) is read from.
+    enum SignersSource {
+        /// As git reads it: the configured file, as it is on disk now.
+        case workingTree
+        /// As committed in a trusted commit, so a change under review cannot vouch for
+        /// itself by adding its own key. Falls back to the working tree when the file is
+        /// not in that commit.
+        case commit(ObjectID)
     }
+
+    /// The file slagit uses when gpg.ssh.allowedSignersFile is not set: versioned with
+    /// the agreements, so every clone has it.
+    static let defaultAllowedSigners = ".slagit/allowed_signers"
+
+    func signingConfig(signers: SignersSource = .workingTree) throws -> SigningConfig {
+        let root = try? workdir
+        var config = try SigningConfig(
+            config: repository.config(), committer: try? repository.defaultIdentity(), workdir: root)
+        var trusted: ObjectID?
+        if case .commit(let commit) = signers { trusted = commit }
+        if config.sshAllowedSignersFile == nil, let root {
+            let candidate = Workspace.defaultAllowedSigners
+            let committed = try trusted.flatMap { try repository.blobID(at: candidate, inCommit: $0) } != nil
+            if committed || FileManager.default.fileExists(atPath: root + candidate) {
+                config.sshAllowedSignersFile = root + candidate
+            }
+        }
+        if let trusted, let file = config.sshAllowedSignersFile, let relative = repositoryRelative(file),
+            let blob = try repository.blobID(at: relative, inCommit: trusted)
+        {
+            let copy = scratch.url.appendingPathComponent("allowed_signers-\(blob.short)")
+            try repository.blobData(blob).write(to: copy)
+            config.sshAllowedSignersFile = copy.path
+        }
+        return config
+    }
+
+    /// The repository-relative path of a file inside the working tree, or nil.
+    func repositoryRelative(_ file: String) -> String? {
+        guard let root = try? workdir, file.hasPrefix(root) else { return nil }
+        return String(file.dropFirst(root.count))
+    }
+
+    /// Scratch space that lives as long as this workspace (copies of committed files).
+    private lazy var scratch: TemporaryDirectory = {
+        do { return try TemporaryDirectory() } catch { preconditionFailure("cannot create a temporary folder: \(error)") }
+    }()
 
     func identity() throws -> GitIdentity {
         do {
@@ -82,8 +126,9 @@ public final class Workspace {
         }
     }
 
-    func evaluator() throws -> AgreementEvaluator {
-        let verifier = ApprovalVerifier(repository: repository, signatures: SignatureVerifier(config: try signingConfig()))
+    func evaluator(signers: SignersSource = .workingTree) throws -> AgreementEvaluator {
+        let verifier = ApprovalVerifier(
+            repository: repository, signatures: SignatureVerifier(config: try signingConfig(signers: signers)))
         return AgreementEvaluator(repository: repository, approvals: verifier)
     }
 

@@ -83,7 +83,9 @@ public struct DiffTextRenderer {
             description = "\(change.title): \(place(change.fromSection, change.fromNumber)) → \(place(change.toSection, change.toNumber))"
             if change.wordingChanged { description += ", and reworded" }
         case .modified, .formatting:
-            description = numbered(change.toNumber, change.title) + where_(change.toSection) + line(change.fromLine, change.toLine)
+            description = numbered(change.toNumber, change.title)
+            if change.fromNumber != change.toNumber { description += " (was \(change.fromNumber ?? "unnumbered"))" }
+            description += where_(change.toSection) + line(change.fromLine, change.toLine)
         }
         var lines = ["  \(kind) \(description)"]
         if let titleWords = change.titleWords { lines.append("      title: " + words(titleWords)) }

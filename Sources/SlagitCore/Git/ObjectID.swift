@@ -26,3 +26,12 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
     public var short: String { String(hex.prefix(10)) }
     public var description: String { hex }
 }
+
+/// The id git would give `text` stored as a blob (`git hash-object --stdin`).
+public func hashAsBlob(_ text: String) -> ObjectID {
+    LibGit2.ensureReady()
+    var oid = git_oid()
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
+    return ObjectID(oid)
+}

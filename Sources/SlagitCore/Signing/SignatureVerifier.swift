@@ -31,10 +31,13 @@ public struct SignatureVerifier: Sendable {
 
     /// Verifies `signed`; `signedAt` is the signer's timestamp from the payload, which
     /// SSH checks against the allowed-signers validity window as git does.
-    public func verify(_ signed: SignedPayload, signedAt: Date?) throws -> SignatureCheck {
+    /// `expectedSigner` is also tried as an SSH principal: `find-principals` names only
+    /// the first line that holds a key, so one key listed under two e-mails on two lines
+    /// would otherwise vouch for only the first.
+    public func verify(_ signed: SignedPayload, signedAt: Date?, expectedSigner: String? = nil) throws -> SignatureCheck {
         switch signed.format {
         case .openpgp, .x509: return try verifyWithGPG(signed)
-        case .ssh: return try verifyWithSSH(signed, signedAt: signedAt)
+        case .ssh: return try verifyWithSSH(signed, signedAt: signedAt, expectedSigner: expectedSigner)
         }
     }
 
@@ -95,7 +98,7 @@ public struct SignatureVerifier: Sendable {
         return emails
     }
 
-    private func verifyWithSSH(_ signed: SignedPayload, signedAt: Date?) throws -> SignatureCheck {
+    private func verifyWithSSH(_ signed: SignedPayload, signedAt: Date?, expectedSigner: String?) throws -> SignatureCheck {
         guard let allowedSigners = config.sshAllowedSignersFile else {
             throw UserError(
                 "gpg.ssh.allowedSignersFile is not set, so SSH signatures cannot be checked",
@@ -124,8 +127,11 @@ public struct SignatureVerifier: Sendable {
         } catch is ProgramRunner.NotFound {
             throw config.missingProgram(.ssh)
         }
-        let principals = find.stdoutText.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
-        guard find.status == 0, !principals.isEmpty else {
+        var principals = find.status == 0 ? find.stdoutText.split(separator: "\n").map(String.init).filter { !$0.isEmpty } : []
+        if let expectedSigner, !principals.contains(where: { $0.lowercased() == expectedSigner.lowercased() }) {
+            principals.append(expectedSigner)
+        }
+        guard !principals.isEmpty else {
             return SignatureCheck(
                 outcome: .unknownKey, identities: [], key: nil,
                 detail: "no principal in \(allowedSigners) matches the signing key (or it is outside its validity window)")
@@ -142,6 +148,11 @@ public struct SignatureVerifier: Sendable {
             } else if detail.isEmpty {
                 detail = Signer.firstLines(result.stderrText + result.stdoutText)
             }
+        }
+        if verified.isEmpty && find.status != 0 {
+            return SignatureCheck(
+                outcome: .unknownKey, identities: [], key: nil,
+                detail: "no principal in \(allowedSigners) matches the signing key (or it is outside its validity window)")
         }
         return SignatureCheck(
             outcome: verified.isEmpty ? .bad : .good, identities: verified, key: nil, detail: detail)

@@ -28,7 +28,9 @@ public struct Signer: Sendable {
         guard result.status == 0, result.stderrText.contains("[GNUPG:] SIG_CREATED ") else {
             throw UserError(
                 "\(program) could not sign with key '\(key)': \(Signer.firstLines(result.stderrText))",
-                hint: "check that the key exists (\(program) --list-secret-keys) and set user.signingKey to it")
+                hint: config.looksLikeSSHKey(key)
+                    ? "that looks like an SSH key: git config gpg.format ssh"
+                    : "check that the key exists (\(program) --list-secret-keys) and set user.signingKey to it")
         }
         return result.stdoutText
     }

@@ -6,13 +6,16 @@ public struct SigningConfig: Sendable {
     public let openpgpProgram: String
     public let x509Program: String
     public let sshProgram: String
-    public let sshAllowedSignersFile: String?
+    /// The allowed-signers file signatures are checked against. Relative paths in git's
+    /// configuration are relative to the top of the working tree, where git runs.
+    public internal(set) var sshAllowedSignersFile: String?
     public let sshRevocationFile: String?
     public let sshDefaultKeyCommand: String?
     /// The committer identity, used as the OpenPGP/X.509 key when no signing key is set.
     public let committer: GitIdentity?
 
-    public init(config: GitConfig, committer: GitIdentity?) throws {
+    /// Reads the settings; `workdir` (with its trailing slash) anchors relative paths.
+    public init(config: GitConfig, committer: GitIdentity?, workdir: String? = nil) throws {
         let formatName = try config.string("gpg.format") ?? "openpgp"
         guard let format = SignatureFormat(rawValue: formatName.lowercased()) else {
             throw UserError(
@@ -24,8 +27,12 @@ public struct SigningConfig: Sendable {
         openpgpProgram = try config.string("gpg.openpgp.program") ?? config.string("gpg.program") ?? "gpg"
         x509Program = try config.string("gpg.x509.program") ?? "gpgsm"
         sshProgram = try config.string("gpg.ssh.program") ?? "ssh-keygen"
-        sshAllowedSignersFile = try config.path("gpg.ssh.allowedsignersfile")
-        sshRevocationFile = try config.path("gpg.ssh.revocationfile")
+        func anchored(_ path: String?) -> String? {
+            guard let path, !path.hasPrefix("/"), let workdir else { return path }
+            return workdir + path
+        }
+        sshAllowedSignersFile = anchored(try config.path("gpg.ssh.allowedsignersfile"))
+        sshRevocationFile = anchored(try config.path("gpg.ssh.revocationfile"))
         sshDefaultKeyCommand = try config.string("gpg.ssh.defaultkeycommand")
         self.committer = committer
     }
