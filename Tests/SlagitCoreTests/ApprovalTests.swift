@@ -26,7 +26,8 @@ private struct ApprovalScene {
     }
 
     func approve(asProvider: Bool) throws -> Sandbox.Output {
-        try sandbox.actAs(asProvider ? "ops@provider.example" : "cio@customer.example", key: asProvider ? providerKey : customerKey)
+        try sandbox.actAs(
+            asProvider ? "ops@provider.example" : "cio@customer.example", key: asProvider ? providerKey : customerKey)
         return try sandbox.slagit("approve", path, "--party", asProvider ? "provider" : "customer")
     }
 
@@ -53,16 +54,24 @@ private struct ApprovalScene {
 
 @Suite("slagit approve, verify and check")
 struct ApprovalTests {
-    @Test("approvals signed with SSH and OpenPGP keys verify with git tag -v, and check passes", arguments: [true, false])
+    @Test(
+        "approvals signed with SSH and OpenPGP keys verify with git tag -v, and check passes", arguments: [true, false])
     func roundTrip(ssh: Bool) throws {
         let scene = try ApprovalScene(ssh ? .ssh : .openpgp)
         let before = try scene.sandbox.slagit("check")
         #expect(before.status == 1)
-        #expect(before.stdout.contains("[missing-approval] party 'provider' needs approvals from all of: ops@provider.example for revision 1 (has 0 of 1)"))
+        #expect(
+            before.stdout.contains(
+                "[missing-approval] party 'provider' needs approvals from all of: ops@provider.example for revision 1 (has 0 of 1)"
+            ))
         try scene.approveBoth()
         let tags = try scene.tags()
         let key = try scene.contentKey()
-        #expect(tags == ["sla/sample-hosting/r1/customer/cio@customer.example/\(key)", "sla/sample-hosting/r1/provider/ops@provider.example/\(key)"])
+        #expect(
+            tags == [
+                "sla/sample-hosting/r1/customer/cio@customer.example/\(key)",
+                "sla/sample-hosting/r1/provider/ops@provider.example/\(key)",
+            ])
         for tag in tags {
             let verified = try scene.sandbox.git("tag", "-v", tag, expectSuccess: false)
             #expect(verified.status == 0, "git tag -v \(tag): \(verified.stderr)")
@@ -81,11 +90,15 @@ struct ApprovalTests {
     func newRevisionNeedsApprovals() throws {
         let scene = try ApprovalScene(.ssh)
         try scene.approveBoth()
-        try scene.sandbox.write(scene.path, SampleAgreement.text(availability: ">= 99.5%", extraClause: "Disaster Recovery"))
+        try scene.sandbox.write(
+            scene.path, SampleAgreement.text(availability: ">= 99.5%", extraClause: "Disaster Recovery"))
         #expect(try scene.sandbox.slagit("propose", scene.path, "-m", "second").status == 0)
         let check = try scene.sandbox.slagit("check")
         #expect(check.status == 1)
-        #expect(check.stdout.contains("sample.md:6:1: error: [missing-approval] party 'provider' needs approvals from all of: ops@provider.example for revision 2 (has 0 of 1)"))
+        #expect(
+            check.stdout.contains(
+                "sample.md:6:1: error: [missing-approval] party 'provider' needs approvals from all of: ops@provider.example for revision 2 (has 0 of 1)"
+            ))
         #expect(check.stdout.contains("sample.md:9:1: error: [missing-approval] party 'customer'"))
         let log = try scene.sandbox.slagit("log", scene.path)
         #expect(log.stdout.contains("(superseded)"))
@@ -98,10 +111,12 @@ struct ApprovalTests {
         let scene = try ApprovalScene(.ssh)
         // The customer's key, in a tag that claims the provider's approver. Made by hand
         // with git tag -s, which slagit honours when its trailers are right.
-        let blob = try scene.sandbox.git("rev-parse", "HEAD:sample.md").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let blob = try scene.sandbox.git("rev-parse", "HEAD:sample.md").stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         try scene.sandbox.actAs("cio@customer.example", key: scene.customerKey)
         let name = "sla/sample-hosting/r1/provider/ops@provider.example/\(try scene.contentKey())"
-        let message = "Approve\n\nAgreement: sample-hosting\nRevision: 1\nParty: provider\nApprover: ops@provider.example\nAgreement-Path: sample.md\nAgreement-Blob: \(blob)\n"
+        let message =
+            "Approve\n\nAgreement: sample-hosting\nRevision: 1\nParty: provider\nApprover: ops@provider.example\nAgreement-Path: sample.md\nAgreement-Blob: \(blob)\n"
         try scene.sandbox.git("tag", "-s", name, "-m", message)
         // git itself finds the signature good: it is a real key, just not the approver's.
         #expect(try scene.sandbox.git("tag", "-v", name, expectSuccess: false).status == 0)
@@ -109,10 +124,15 @@ struct ApprovalTests {
 
         let verify = try scene.sandbox.slagit("verify")
         #expect(verify.status == 1)
-        #expect(verify.stdout.contains("✗ \(name): signer-not-approver: signed by cio@customer.example, not by the approver it names (ops@provider.example)"))
+        #expect(
+            verify.stdout.contains(
+                "✗ \(name): signer-not-approver: signed by cio@customer.example, not by the approver it names (ops@provider.example)"
+            ))
         let check = try scene.sandbox.slagit("check")
         #expect(check.status == 1)
-        #expect(check.stdout.contains("[missing-approval] party 'provider' needs approvals from all of: ops@provider.example"))
+        #expect(
+            check.stdout.contains(
+                "[missing-approval] party 'provider' needs approvals from all of: ops@provider.example"))
         #expect(check.stdout.contains("[invalid-approval] approval tag \(name) (signer-not-approver)"))
     }
 
@@ -122,7 +142,9 @@ struct ApprovalTests {
         try scene.sandbox.actAs("ops@provider.example", key: scene.customerKey)
         let result = try scene.sandbox.slagit("approve", scene.path)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("your signing key belongs to cio@customer.example, not to ops@provider.example; no tag was written"))
+        #expect(
+            result.stderr.contains(
+                "your signing key belongs to cio@customer.example, not to ops@provider.example; no tag was written"))
         #expect(try scene.tags().isEmpty)
     }
 
@@ -145,11 +167,13 @@ struct ApprovalTests {
     func rejectsUnsignedTag() throws {
         let scene = try ApprovalScene(.ssh)
         _ = try scene.approve(asProvider: true)
-        let blob = try scene.sandbox.git("rev-parse", "HEAD:sample.md").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let blob = try scene.sandbox.git("rev-parse", "HEAD:sample.md").stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let name = "sla/sample-hosting/r1/customer/cio@customer.example/\(try scene.contentKey())"
         try scene.sandbox.git(
             "tag", "-a", name, "-m",
-            "Approve\n\nAgreement: sample-hosting\nRevision: 1\nParty: customer\nApprover: cio@customer.example\nAgreement-Path: sample.md\nAgreement-Blob: \(blob)\n")
+            "Approve\n\nAgreement: sample-hosting\nRevision: 1\nParty: customer\nApprover: cio@customer.example\nAgreement-Path: sample.md\nAgreement-Blob: \(blob)\n"
+        )
         let verify = try scene.sandbox.slagit("verify", "--format", "json")
         #expect(verify.status == 1)
         #expect(verify.stdout.contains("\"status\": \"unsigned\""))

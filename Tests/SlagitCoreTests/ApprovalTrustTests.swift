@@ -49,7 +49,9 @@ struct ApprovalTrustTests {
         // The attacker lists their own key as the customer's approver and approves.
         let attacker = try sandbox.makeSSHKey(for: "cio@customer.example", name: "attacker", allowed: false)
         let signers = try sandbox.read(".slagit/allowed_signers")
-        try sandbox.write(".slagit/allowed_signers", signers + "cio@customer.example \(try String(contentsOfFile: attacker, encoding: .utf8))")
+        try sandbox.write(
+            ".slagit/allowed_signers",
+            signers + "cio@customer.example \(try String(contentsOfFile: attacker, encoding: .utf8))")
         try sandbox.git("commit", "-q", "-am", "add a key")
         try sandbox.write("sample.md", SampleAgreement.text(availability: ">= 95%"))
         try #require(try sandbox.slagit("propose", "sample.md", "-m", "lower availability").status == 0)
@@ -90,7 +92,8 @@ struct ApprovalTrustTests {
         let key = try sandbox.makeSSHKey(for: "ops@provider.example", name: "shared")
         let signers = sandbox.root.appendingPathComponent("allowed_signers")
         let text = try String(contentsOf: signers, encoding: .utf8)
-        try Data((text + "cio@customer.example \(try String(contentsOfFile: key, encoding: .utf8))").utf8).write(to: signers)
+        try Data((text + "cio@customer.example \(try String(contentsOfFile: key, encoding: .utf8))").utf8).write(
+            to: signers)
         try sandbox.write("sample.md", SampleAgreement.text())
         try #require(try sandbox.slagit("propose", "sample.md", "-m", "first").status == 0)
         try sandbox.actAs("cio@customer.example", key: key)
@@ -115,21 +118,28 @@ struct ApprovalTrustTests {
         #expect(try sandbox.slagit("approve", "sample.md").status == 0)
         let tag = try sandbox.git("tag", "-l", "sla/*").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let message = try sandbox.git("tag", "-l", "--format=%(contents)", tag).stdout
-        let policyBlob = try sandbox.git("rev-parse", "HEAD:policies/incident.md").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let policyBlob = try sandbox.git("rev-parse", "HEAD:policies/incident.md").stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         #expect(message.contains("Reference: policies/incident.md \(policyBlob)"))
         // Changing the policy afterwards undoes the approval's binding.
         try sandbox.write("policies/incident.md", "# Incident response\n\nCall us.\n")
         try sandbox.git("commit", "-q", "-am", "policy changed")
         let verify = try sandbox.slagit("verify")
-        #expect(verify.stdout.contains("content-mismatch: referenced document policies/incident.md changed since it was approved"))
+        #expect(
+            verify.stdout.contains(
+                "content-mismatch: referenced document policies/incident.md changed since it was approved"))
     }
 
     @Test("a misspelt slagit key is a warning that names the key it resembles")
     func misspeltKey() throws {
         let sandbox = try Sandbox()
-        try sandbox.write("sample.md", SampleAgreement.text().replacingOccurrences(of: "review: quarterly", with: "reveiw: quarterly"))
+        try sandbox.write(
+            "sample.md", SampleAgreement.text().replacingOccurrences(of: "review: quarterly", with: "reveiw: quarterly")
+        )
         let result = try sandbox.slagit("propose", "sample.md", "-m", "first")
         #expect(result.status == 0)
-        #expect(result.stderr.contains("sample.md:14:1: warning: unknown key 'reveiw' is ignored\n  hint: did you mean 'review'?"))
+        #expect(
+            result.stderr.contains(
+                "sample.md:14:1: warning: unknown key 'reveiw' is ignored\n  hint: did you mean 'review'?"))
     }
 }

@@ -4,23 +4,27 @@ import Testing
 
 @Suite("Calendar dates and review periods")
 struct CalendarDateTests {
-    @Test("reads only real YYYY-MM-DD dates", arguments: [
-        ("2026-02-28", true), ("2028-02-29", true), ("2027-02-29", false), ("2026-13-01", false),
-        ("2026-1-01", false), ("26-01-01", false), ("2026-01-01T00:00", false),
-    ])
+    @Test(
+        "reads only real YYYY-MM-DD dates",
+        arguments: [
+            ("2026-02-28", true), ("2028-02-29", true), ("2027-02-29", false), ("2026-13-01", false),
+            ("2026-1-01", false), ("26-01-01", false), ("2026-01-01T00:00", false),
+        ])
     func reads(text: String, valid: Bool) {
         #expect((CalendarDate(iso: text) != nil) == valid)
     }
 
-    @Test("month arithmetic keeps to the month's last day", arguments: [
-        ("2026-11-30", "quarterly", "2027-02-28"),
-        ("2027-11-30", "quarterly", "2028-02-29"),
-        ("2026-01-31", "monthly", "2026-02-28"),
-        ("2026-08-31", "semiannual", "2027-02-28"),
-        ("2026-01-01", "P90D", "2026-04-01"),
-        ("2026-01-01", "P1Y2M10D", "2027-03-11"),
-        ("2024-02-29", "yearly", "2025-02-28"),
-    ])
+    @Test(
+        "month arithmetic keeps to the month's last day",
+        arguments: [
+            ("2026-11-30", "quarterly", "2027-02-28"),
+            ("2027-11-30", "quarterly", "2028-02-29"),
+            ("2026-01-31", "monthly", "2026-02-28"),
+            ("2026-08-31", "semiannual", "2027-02-28"),
+            ("2026-01-01", "P90D", "2026-04-01"),
+            ("2026-01-01", "P1Y2M10D", "2027-03-11"),
+            ("2024-02-29", "yearly", "2025-02-28"),
+        ])
     func reviewPeriods(start: String, period: String, due: String) throws {
         let from = try #require(CalendarDate(iso: start))
         let review = try #require(ReviewPeriod(period))

@@ -30,14 +30,15 @@ struct ClauseParserTests {
 
             # IV. Exclusions
             """
-        #expect(Self.dump(markdown) == [
-            "preamble - \"(before the first heading)\" 1-1",
-            "services 1. \"Services\" 3-5",
-            "availability 2.1 \"Availability\" 7-9",
-            "support-hours A. \"Support Hours\" 11-11",
-            "weekends (b) \"Weekends\" 13-13",
-            "exclusions IV. \"Exclusions\" 15-15",
-        ])
+        #expect(
+            Self.dump(markdown) == [
+                "preamble - \"(before the first heading)\" 1-1",
+                "services 1. \"Services\" 3-5",
+                "availability 2.1 \"Availability\" 7-9",
+                "support-hours A. \"Support Hours\" 11-11",
+                "weekends (b) \"Weekends\" 13-13",
+                "exclusions IV. \"Exclusions\" 15-15",
+            ])
         let clauses = ClauseParser.parse(markdown).clauses
         #expect(clauses[2].parent == 1)
         #expect(clauses[4].parent == 3)
@@ -55,18 +56,20 @@ struct ClauseParserTests {
             2. **Exclusions:** planned maintenance.
             3. Anything else the parties agree in writing.
             """
-        #expect(Self.dump(markdown) == [
-            "measurement 3. \"Measurement\" 1-7",
-            "measurement/measurement-period 1. \"Measurement Period\" 5-5",
-            "measurement/exclusions 2. \"Exclusions\" 6-6",
-            "measurement/3 3. \"Anything else the parties agree in …\" 7-7",
-        ])
+        #expect(
+            Self.dump(markdown) == [
+                "measurement 3. \"Measurement\" 1-7",
+                "measurement/measurement-period 1. \"Measurement Period\" 5-5",
+                "measurement/exclusions 2. \"Exclusions\" 6-6",
+                "measurement/3 3. \"Anything else the parties agree in …\" 7-7",
+            ])
         #expect(ClauseParser.parse(markdown).clauses[3].matchKey == nil)
     }
 
     @Test("text means the words, not the markup")
     func textWithoutMarkup() {
-        let clauses = ClauseParser.parse("# Scope\n\nThe *provider*   hosts\n“the” **shop**. <!-- editor's note -->\n").clauses
+        let clauses = ClauseParser.parse("# Scope\n\nThe *provider*   hosts\n“the” **shop**. <!-- editor's note -->\n")
+            .clauses
         #expect(clauses[0].text == "The provider hosts \"the\" shop.")
     }
 

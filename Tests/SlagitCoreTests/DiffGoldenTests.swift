@@ -8,7 +8,8 @@ import Testing
 /// the change against the fixture's CHANGES.md before committing it.
 @Suite("Clause diff of the fixture agreements")
 struct DiffGoldenTests {
-    static let pairs: [(agreement: String, from: Int, to: Int)] = ["hosting", "support", "multi-level"].flatMap { name in
+    static let pairs: [(agreement: String, from: Int, to: Int)] = ["hosting", "support", "multi-level"].flatMap {
+        name in
         [(name, 1, 2), (name, 2, 3), (name, 3, 4)]
     }
 
@@ -23,7 +24,8 @@ struct DiffGoldenTests {
         let new = try Sandbox.fixture("agreements/\(agreement)/\(numbers[1]).md")
         let report = DiffReport.compare(old: old, new: new, path: "\(agreement).md", from: numbers[0], to: numbers[1])
         try compareWithGolden(report.json.serialized(), file: "\(agreement).\(numbers[0])-\(numbers[1]).json")
-        try compareWithGolden(DiffTextRenderer(colour: false).render(report), file: "\(agreement).\(numbers[0])-\(numbers[1]).txt")
+        try compareWithGolden(
+            DiffTextRenderer(colour: false).render(report), file: "\(agreement).\(numbers[0])-\(numbers[1]).txt")
     }
 
     @Test("the demo pair weakens availability and adds a clause")
@@ -42,6 +44,8 @@ struct DiffGoldenTests {
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "differs from fixtures/golden/diff/\(file); re-record with SLAGIT_RECORD_GOLDEN=1 if intended")
+        #expect(
+            actual == expected,
+            "differs from fixtures/golden/diff/\(file); re-record with SLAGIT_RECORD_GOLDEN=1 if intended")
     }
 }

@@ -17,8 +17,10 @@ struct DocumentDiffTests {
 
     @Test("a clause moved to another section and edited is one move, not a removal and an addition")
     func movedAndEdited() {
-        let old = "# Support\n\n## Escalation\n\nCall the duty manager within one hour of the incident.\n\n# Reporting\n\nMonthly.\n"
-        let new = "# Support\n\nHelp.\n\n# Reporting\n\nMonthly.\n\n## Escalation\n\nCall the duty manager within two hours of the incident.\n"
+        let old =
+            "# Support\n\n## Escalation\n\nCall the duty manager within one hour of the incident.\n\n# Reporting\n\nMonthly.\n"
+        let new =
+            "# Support\n\nHelp.\n\n# Reporting\n\nMonthly.\n\n## Escalation\n\nCall the duty manager within two hours of the incident.\n"
         let result = DocumentDiff.compare(ClauseParser.parse(old), ClauseParser.parse(new))
         let escalation = result.first { $0.title == "Escalation" }
         #expect(escalation?.kind == .moved)
@@ -46,8 +48,10 @@ struct DocumentDiffTests {
 
     @Test("removing an untitled numbered paragraph does not misreport the ones after it")
     func untitledParagraphRemoved() {
-        let old = "# Exclusions\n\n1. Planned maintenance windows.\n2. Force majeure events.\n3. Customer misuse of the service.\n"
+        let old =
+            "# Exclusions\n\n1. Planned maintenance windows.\n2. Force majeure events.\n3. Customer misuse of the service.\n"
         let new = "# Exclusions\n\n1. Planned maintenance windows.\n2. Customer misuse of the service.\n"
-        #expect(Self.changes(old, new) == ["removed Force majeure events.", "renumbered Customer misuse of the service."])
+        #expect(
+            Self.changes(old, new) == ["removed Force majeure events.", "renumbered Customer misuse of the service."])
     }
 }

@@ -23,7 +23,9 @@ struct ProposeTests {
         let files = try sandbox.git("show", "--name-only", "--format=", "HEAD").stdout
         #expect(files == "agreements/sample.md\n")
         let message = try sandbox.git("log", "-1", "--format=%B").stdout
-        #expect(message == "First draft\n\nAgreement: sample-hosting\nRevision: 1\nAgreement-Path: agreements/sample.md\n\n")
+        #expect(
+            message == "First draft\n\nAgreement: sample-hosting\nRevision: 1\nAgreement-Path: agreements/sample.md\n\n"
+        )
         let trailers = try sandbox.git("log", "-1", "--format=%(trailers:key=Revision,valueonly)").stdout
         #expect(trailers.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
 
@@ -44,7 +46,9 @@ struct ProposeTests {
         try sandbox.write("a.md", SampleAgreement.text(id: "alpha", availability: ">= 99.5%"))
         let second = try sandbox.slagit("propose", "a.md", "-m", "alpha 2")
         #expect(second.stdout.contains("Proposed alpha r2"))
-        let revisions = try sandbox.git("log", "--format=%(trailers:key=Agreement,key=Revision,valueonly,separator=%x20)").stdout
+        let revisions = try sandbox.git(
+            "log", "--format=%(trailers:key=Agreement,key=Revision,valueonly,separator=%x20)"
+        ).stdout
         #expect(revisions.split(separator: "\n") == ["alpha 2", "beta 1", "alpha 1"])
         #expect(try sandbox.git("fsck", "--strict").status == 0)
     }

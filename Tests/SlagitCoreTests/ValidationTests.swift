@@ -17,7 +17,9 @@ struct ValidationTests {
 
     static let invalidFiles: [String] = {
         let folder = Sandbox.packageRoot.appendingPathComponent("fixtures/invalid")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
+            $0.hasSuffix(".md")
+        }.sorted()
     }()
 
     static func expectations(in text: String) -> [Expected] {
@@ -25,7 +27,8 @@ struct ValidationTests {
         var result: [Expected] = []
         for (index, line) in text.components(separatedBy: "\n").enumerated() {
             guard let match = line.firstMatch(of: marker) else { continue }
-            result.append(Expected(line: index + 1 + (match.1 == nil ? 0 : 1), column: Int(match.2)!, message: String(match.3)))
+            result.append(
+                Expected(line: index + 1 + (match.1 == nil ? 0 : 1), column: Int(match.2)!, message: String(match.3)))
         }
         return result
     }
@@ -45,12 +48,17 @@ struct ValidationTests {
             Issue.record("\(file) was accepted")
         } catch let error as UserError {
             let reported = error.diagnostics.map { diagnostic in
-                Expected(line: diagnostic.location?.line ?? 0, column: diagnostic.location?.column ?? 0, message: diagnostic.message)
+                Expected(
+                    line: diagnostic.location?.line ?? 0, column: diagnostic.location?.column ?? 0,
+                    message: diagnostic.message)
             }
             #expect(reported.count == expected.count, "reported: \(reported)")
             for expectation in expected {
                 #expect(
-                    reported.contains { $0.line == expectation.line && $0.column == expectation.column && $0.message.hasPrefix(expectation.message) },
+                    reported.contains {
+                        $0.line == expectation.line && $0.column == expectation.column
+                            && $0.message.hasPrefix(expectation.message)
+                    },
                     "expected \(expectation) in \(reported)")
             }
             #expect(error.diagnostics.allSatisfy { $0.path == file && $0.hint != nil })

@@ -23,9 +23,11 @@ public enum AgreementParser {
             let unclosed = MarkdownFile.hasUnclosedFrontMatter(text)
             throw UserError(
                 path: path, location: .init(line: 1, column: 1),
-                unclosed ? "front matter opened with '---' is never closed"
+                unclosed
+                    ? "front matter opened with '---' is never closed"
                     : "not an agreement: the file has no YAML front matter",
-                hint: unclosed ? "end the front matter with a line holding only '---'"
+                hint: unclosed
+                    ? "end the front matter with a line holding only '---'"
                     : "start the file with a '---' line, 'agreement: an-id', and a closing '---'")
         }
         let root: YAMLNode
@@ -73,7 +75,9 @@ public enum AgreementParser {
             document: document, metadata: flatten(root), warnings: misspeltKeys(root, path: path))
     }
 
-    static let knownKeys = ["agreement", "title", "kind", "parties", "effective", "expires", "review", "references", "objectives"]
+    static let knownKeys = [
+        "agreement", "title", "kind", "parties", "effective", "expires", "review", "references", "objectives",
+    ]
     static let knownPartyKeys = ["name", "approvers", "quorum"]
 
     /// Keys one or two letters away from a key slagit reads: almost surely typos, which
@@ -200,11 +204,14 @@ public enum AgreementParser {
                 let role = pair.key.scalar ?? "?"
                 let node = pair.value
                 guard node.mapping != nil else {
-                    add(node.location, "party '\(role)' must have 'name' and 'approvers'", hint: "indent them under '\(role):'")
+                    add(
+                        node.location, "party '\(role)' must have 'name' and 'approvers'",
+                        hint: "indent them under '\(role):'")
                     continue
                 }
                 let approversNode = node["approvers"]
-                let approvers = approversNode?.sequence?.compactMap(\.scalar) ?? approversNode?.scalar.map { [$0] } ?? []
+                let approvers =
+                    approversNode?.sequence?.compactMap(\.scalar) ?? approversNode?.scalar.map { [$0] } ?? []
                 if approvers.isEmpty {
                     add(
                         approversNode?.location ?? pair.key.location, "party '\(role)' has no approvers",
@@ -213,7 +220,8 @@ public enum AgreementParser {
                 }
                 if let bad = approversNode?.sequence?.first(where: { $0.scalar.map(Self.looksLikeEmail) != true }) {
                     add(
-                        bad.location, "approver '\(bad.scalar ?? "(not text)")' of party '\(role)' is not an email address",
+                        bad.location,
+                        "approver '\(bad.scalar ?? "(not text)")' of party '\(role)' is not an email address",
                         hint: "list approvers by the email address their signing key carries")
                     continue
                 }
@@ -221,7 +229,8 @@ public enum AgreementParser {
                 if let quorumNode = node["quorum"] {
                     guard let value = quorumNode.scalar.flatMap(Int.init), (1...approvers.count).contains(value) else {
                         add(
-                            quorumNode.location, "quorum of party '\(role)' must be a whole number from 1 to \(approvers.count)",
+                            quorumNode.location,
+                            "quorum of party '\(role)' must be a whole number from 1 to \(approvers.count)",
                             hint: "set how many of the \(approvers.count) approvers must sign")
                         continue
                     }
@@ -265,7 +274,9 @@ public enum AgreementParser {
         mutating func references(_ root: YAMLNode) -> [String] {
             guard let node = root["references"] else { return [] }
             guard let items = node.sequence, items.allSatisfy({ $0.scalar != nil }) else {
-                add(node.location, "'references' must be a list of repository paths", hint: "write '- path/to/document.md' lines under it")
+                add(
+                    node.location, "'references' must be a list of repository paths",
+                    hint: "write '- path/to/document.md' lines under it")
                 return []
             }
             return items.compactMap(\.scalar)
@@ -274,7 +285,9 @@ public enum AgreementParser {
         mutating func objectives(_ root: YAMLNode) -> [Agreement.Objective] {
             guard let node = root["objectives"] else { return [] }
             guard let items = node.sequence else {
-                add(node.location, "'objectives' must be a list", hint: "write '- id: availability' items with a 'target'")
+                add(
+                    node.location, "'objectives' must be a list",
+                    hint: "write '- id: availability' items with a 'target'")
                 return []
             }
             var result: [Agreement.Objective] = []
@@ -287,7 +300,9 @@ public enum AgreementParser {
                     continue
                 }
                 if let first = seen[id] {
-                    add(item.location, "objective id '\(id)' is used twice (first on line \(first))", hint: "give each objective its own id")
+                    add(
+                        item.location, "objective id '\(id)' is used twice (first on line \(first))",
+                        hint: "give each objective its own id")
                     continue
                 }
                 seen[id] = item.location.line
@@ -297,12 +312,16 @@ public enum AgreementParser {
                 }
                 guard let text = targetNode.scalar, let target = ObjectiveTarget(text) else {
                     add(
-                        targetNode.location, "target '\(targetNode.scalar ?? "(not text)")' of objective '\(id)' cannot be read",
-                        hint: "write an operator, a number and a unit, quoted, as in \">= 99.9%\" or \"<= 4h\" (units: %, ms, s, min, h, d)")
+                        targetNode.location,
+                        "target '\(targetNode.scalar ?? "(not text)")' of objective '\(id)' cannot be read",
+                        hint:
+                            "write an operator, a number and a unit, quoted, as in \">= 99.9%\" or \"<= 4h\" (units: %, ms, s, min, h, d)"
+                    )
                     continue
                 }
                 result.append(
-                    Agreement.Objective(id: id, target: target, window: item["window"]?.scalar, location: item.location))
+                    Agreement.Objective(id: id, target: target, window: item["window"]?.scalar, location: item.location)
+                )
             }
             return result
         }

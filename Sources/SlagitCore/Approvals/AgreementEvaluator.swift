@@ -21,7 +21,9 @@ public struct AgreementEvaluation: Sendable {
     public let reviewDue: CalendarDate?
 
     public var id: String { agreement?.id ?? path }
-    public var approved: Bool { agreement != nil && latest?.blob == blob && !parties.isEmpty && parties.allSatisfy(\.satisfied) }
+    public var approved: Bool {
+        agreement != nil && latest?.blob == blob && !parties.isEmpty && parties.allSatisfy(\.satisfied)
+    }
     public var flags: [String] { Array(Set(findings.map(\.rule))).sorted() }
 }
 
@@ -36,11 +38,19 @@ public struct AgreementEvaluator {
     }
 
     /// Evaluates the agreement at `path` as committed in `commit`, on the date `asOf`.
-    public func evaluate(path: String, blob: ObjectID, commit: ObjectID, asOf: CalendarDate) throws -> AgreementEvaluation {
+    public func evaluate(path: String, blob: ObjectID, commit: ObjectID, asOf: CalendarDate) throws
+        -> AgreementEvaluation
+    {
         let text = String(decoding: try repository.blobData(blob), as: UTF8.self)
         var findings: [Finding] = []
-        func add(_ severity: Diagnostic.Severity, _ rule: String, _ message: String, line: Int = 1, hint: String?, id: String?) {
-            findings.append(Finding(severity: severity, agreement: id, path: path, line: line, rule: rule, message: message, hint: hint))
+        func add(
+            _ severity: Diagnostic.Severity, _ rule: String, _ message: String, line: Int = 1, hint: String?,
+            id: String?
+        ) {
+            findings.append(
+                Finding(
+                    severity: severity, agreement: id, path: path, line: line, rule: rule, message: message, hint: hint)
+            )
         }
         let agreement: Agreement
         do {
@@ -67,7 +77,9 @@ public struct AgreementEvaluator {
                     hint: "propose it: slagit propose \(path) -m \"what changed\"", id: id)
             }
         } else {
-            add(.error, "not-proposed", "no revision of \(id) has been proposed", hint: "slagit propose \(path) -m \"first revision\"", id: id)
+            add(
+                .error, "not-proposed", "no revision of \(id) has been proposed",
+                hint: "slagit propose \(path) -m \"first revision\"", id: id)
         }
 
         let currentReferences = try agreement.references.map { reference in
@@ -84,14 +96,18 @@ public struct AgreementEvaluator {
 
         var parties: [AgreementEvaluation.PartyApprovals] = []
         for party in agreement.parties {
-            let approvedBy = Array(Set(verdicts.filter { $0.counts && $0.record?.party == party.role }
-                .compactMap { $0.record?.approver.lowercased() })).sorted()
+            let approvedBy = Array(
+                Set(
+                    verdicts.filter { $0.counts && $0.record?.party == party.role }
+                        .compactMap { $0.record?.approver.lowercased() })
+            ).sorted()
             let summary = AgreementEvaluation.PartyApprovals(
                 party: party.role, quorum: party.quorum, approvers: party.approvers, approvedBy: approvedBy)
             parties.append(summary)
             if !summary.satisfied, let latest, latest.blob == blob {
                 let missing = party.approvers.filter { !approvedBy.contains($0.lowercased()) }
-                let needed = party.quorum == party.approvers.count
+                let needed =
+                    party.quorum == party.approvers.count
                     ? "approvals from all of: \(missing.joined(separator: ", "))"
                     : "\(party.quorum - approvedBy.count) more approval(s) from any of: \(missing.joined(separator: ", "))"
                 add(
@@ -104,16 +120,21 @@ public struct AgreementEvaluator {
         for verdict in verdicts where !verdict.isSound {
             let ofLatest = verdict.record?.revision == latest?.number || verdict.record == nil
             add(
-                ofLatest ? .error : .warning, "invalid-approval", "approval tag \(verdict.tagName) (\(verdict.status.rawValue)): \(verdict.reason)",
+                ofLatest ? .error : .warning, "invalid-approval",
+                "approval tag \(verdict.tagName) (\(verdict.status.rawValue)): \(verdict.reason)",
                 hint: "remove or replace the tag (git tag -d \(verdict.tagName)), then approve again", id: id)
         }
         if let expires = agreement.expires, expires < asOf {
-            add(.error, "expired", "expired on \(expires)", hint: "propose a revision with a new 'expires:' date", id: id)
+            add(
+                .error, "expired", "expired on \(expires)", hint: "propose a revision with a new 'expires:' date",
+                id: id)
         }
         let approvedOn = lastApprovalDate(verdicts: verdicts, agreement: agreement)
         let reviewDue = agreement.review.flatMap { period in approvedOn.map(period.after) }
         if let reviewDue, reviewDue < asOf {
-            add(.warning, "review-overdue", "review was due on \(reviewDue)", hint: "hold the review and record a revision or approval", id: id)
+            add(
+                .warning, "review-overdue", "review was due on \(reviewDue)",
+                hint: "hold the review and record a revision or approval", id: id)
         }
         return AgreementEvaluation(
             path: path, agreement: agreement, blob: blob, latest: latest, revisions: revisions, verdicts: verdicts,
@@ -127,12 +148,14 @@ public struct AgreementEvaluator {
     ) {
         guard revisions.contains(where: { $0.commit.id == verdict.commit }) else {
             verdict.status = .elsewhere
-            verdict.reason = "approves revision \(record.revision) on another line of history (commit \(verdict.commit?.short ?? "?") is not on this branch)"
+            verdict.reason =
+                "approves revision \(record.revision) on another line of history (commit \(verdict.commit?.short ?? "?") is not on this branch)"
             return
         }
         guard let latest = revisions.first, record.revision == latest.number else {
             verdict.status = .superseded
-            verdict.reason = "approves revision \(record.revision); revision \(revisions.first?.number ?? 0) is in force"
+            verdict.reason =
+                "approves revision \(record.revision); revision \(revisions.first?.number ?? 0) is in force"
             return
         }
         guard record.blob == blob else {
@@ -143,7 +166,8 @@ public struct AgreementEvaluator {
         let bound = Dictionary(record.references.map { ($0.path, $0.blob) }, uniquingKeysWith: { first, _ in first })
         for reference in references where bound[reference.path] != .some(reference.blob) {
             verdict.status = .contentMismatch
-            verdict.reason = reference.blob == nil
+            verdict.reason =
+                reference.blob == nil
                 ? "referenced document \(reference.path) is missing"
                 : "referenced document \(reference.path) changed since it was approved"
             return
@@ -160,8 +184,10 @@ public struct AgreementEvaluator {
         for revision in Set(sound.compactMap { $0.record?.revision }) {
             let ofRevision = sound.filter { $0.record?.revision == revision }
             let complete = agreement.parties.allSatisfy { party in
-                Set(ofRevision.filter { $0.record?.party == party.role }.compactMap { $0.record?.approver.lowercased() })
-                    .count >= party.quorum
+                Set(
+                    ofRevision.filter { $0.record?.party == party.role }.compactMap { $0.record?.approver.lowercased() }
+                )
+                .count >= party.quorum
             }
             guard complete, let date = ofRevision.compactMap({ $0.tagger.map { CalendarDate($0.date) } }).max() else {
                 continue

@@ -18,20 +18,25 @@ public struct ApprovalVerifier {
     /// Checks one tag on its own terms: what it claims and who signed it. Whether it
     /// binds the content in force is for ``AgreementEvaluator`` to decide.
     public func verify(tagName: String, target: ObjectID, agreementID: String) throws -> ApprovalVerdict {
-        func verdict(_ status: ApprovalVerdict.Status, _ reason: String, _ record: ApprovalRecord? = nil,
-                     _ tagger: GitIdentity? = nil) -> ApprovalVerdict {
-            ApprovalVerdict(tagName: tagName, record: record, status: status, reason: reason, tagger: tagger, commit: commit)
+        func verdict(
+            _ status: ApprovalVerdict.Status, _ reason: String, _ record: ApprovalRecord? = nil,
+            _ tagger: GitIdentity? = nil
+        ) -> ApprovalVerdict {
+            ApprovalVerdict(
+                tagName: tagName, record: record, status: status, reason: reason, tagger: tagger, commit: commit)
         }
         let raw = try repository.rawObject(target)
         let commit = raw.type == .tag ? TagObject(raw: raw.data)?.target : target
         guard raw.type == .tag else {
-            return verdict(.lightweight, "a lightweight tag carries no signature; approve with slagit approve or git tag -s")
+            return verdict(
+                .lightweight, "a lightweight tag carries no signature; approve with slagit approve or git tag -s")
         }
         guard let tag = TagObject(raw: raw.data) else {
             return verdict(.malformed, "the tag object cannot be read")
         }
         guard let signed = tag.signed else {
-            return verdict(.unsigned, "the tag is not signed; approve with slagit approve or git tag -s", nil, tag.tagger)
+            return verdict(
+                .unsigned, "the tag is not signed; approve with slagit approve or git tag -s", nil, tag.tagger)
         }
         let record: ApprovalRecord
         switch ApprovalRecord.parse(message: tag.message) {
@@ -39,7 +44,9 @@ public struct ApprovalVerifier {
         case .failure(let problem): return verdict(.malformed, "the tag message has \(problem.reason)", nil, tag.tagger)
         }
         guard signed.signatureBlockCount == 1 else {
-            return verdict(.malformed, "the tag holds \(signed.signatureBlockCount) signature blocks; an approval has one", record, tag.tagger)
+            return verdict(
+                .malformed, "the tag holds \(signed.signatureBlockCount) signature blocks; an approval has one", record,
+                tag.tagger)
         }
         guard record.agreementID == agreementID, record.tagName == tagName, tag.name == tagName else {
             return verdict(
@@ -55,14 +62,18 @@ public struct ApprovalVerifier {
         let check = try signatures.verify(signed, signedAt: tag.tagger?.date, expectedSigner: record.approver)
         switch check.outcome {
         case .good: break
-        case .bad: return verdict(.badSignature, "the signature does not match the tag's content: \(check.detail)", record, tag.tagger)
-        case .unknownKey: return verdict(.unknownKey, "no known key made this signature: \(check.detail)", record, tag.tagger)
+        case .bad:
+            return verdict(
+                .badSignature, "the signature does not match the tag's content: \(check.detail)", record, tag.tagger)
+        case .unknownKey:
+            return verdict(.unknownKey, "no known key made this signature: \(check.detail)", record, tag.tagger)
         case .expiredKey: return verdict(.keyExpired, "the signing key has expired", record, tag.tagger)
         case .revokedKey: return verdict(.keyRevoked, "the signing key is revoked", record, tag.tagger)
         }
         // Who may approve is what the approved content itself says.
-        guard let approved = try? AgreementParser.parseAgreement(
-            String(decoding: repository.blobData(revision), as: UTF8.self), path: record.path),
+        guard
+            let approved = try? AgreementParser.parseAgreement(
+                String(decoding: repository.blobData(revision), as: UTF8.self), path: record.path),
             let party = approved.party(record.party)
         else {
             return verdict(.malformed, "revision \(record.revision) has no party '\(record.party)'", record, tag.tagger)
@@ -75,7 +86,8 @@ public struct ApprovalVerifier {
                 record, tag.tagger)
         }
         guard check.identities.contains(approver) else {
-            let signer = check.identities.isEmpty ? "a key with no matching identity" : check.identities.joined(separator: ", ")
+            let signer =
+                check.identities.isEmpty ? "a key with no matching identity" : check.identities.joined(separator: ", ")
             return verdict(
                 .signerNotApprover, "signed by \(signer), not by the approver it names (\(record.approver))", record,
                 tag.tagger)

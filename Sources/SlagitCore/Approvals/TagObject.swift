@@ -50,6 +50,7 @@ struct TagObject {
             let zone = Int(rest[1].dropFirst())
         else { return nil }
         let minutes = (zone / 100) * 60 + zone % 100
-        return GitIdentity(name: name, email: email, time: time, offsetMinutes: rest[1].hasPrefix("-") ? -minutes : minutes)
+        return GitIdentity(
+            name: name, email: email, time: time, offsetMinutes: rest[1].hasPrefix("-") ? -minutes : minutes)
     }
 }

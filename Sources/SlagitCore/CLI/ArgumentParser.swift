@@ -83,7 +83,8 @@ public enum ArgumentParser {
             index += 1
         }
         if result.positionals.count > spec.maxPositionals {
-            throw usageError("too many arguments: \(result.positionals.joined(separator: " "))", hint: "usage: \(spec.usage)")
+            throw usageError(
+                "too many arguments: \(result.positionals.joined(separator: " "))", hint: "usage: \(spec.usage)")
         }
         return result
     }

@@ -44,9 +44,11 @@ public enum SlagitCLI {
         }
         guard let command = commands.first(where: { $0.spec.name == name }) else {
             let suggestion = ArgumentParser.nearest(name, among: commands.map(\.spec.name))
-            context.report(Diagnostic(
-                .error, "unknown command '\(name)'",
-                hint: suggestion.map { "did you mean 'slagit \($0)'?" } ?? "run slagit --help for the list of commands"))
+            context.report(
+                Diagnostic(
+                    .error, "unknown command '\(name)'",
+                    hint: suggestion.map { "did you mean 'slagit \($0)'?" }
+                        ?? "run slagit --help for the list of commands"))
             return ExitStatus.userError
         }
         let rest = Array(arguments.dropFirst())
@@ -64,7 +66,9 @@ public enum SlagitCLI {
                 for diagnostic in error.diagnostics {
                     let place = diagnostic.path.map { "file=\($0),line=\(diagnostic.location?.line ?? 1) " } ?? ""
                     let text = diagnostic.message + (diagnostic.hint.map { ". Fix: \($0)" } ?? "")
-                    context.print("::error \(place)title=slagit could not run::\(text.replacingOccurrences(of: "\n", with: "%0A"))")
+                    context.print(
+                        "::error \(place)title=slagit could not run::\(text.replacingOccurrences(of: "\n", with: "%0A"))"
+                    )
                 }
             }
             return ExitStatus.userError
@@ -72,13 +76,15 @@ public enum SlagitCLI {
             context.report(Diagnostic(.error, "git: \(error.description)", hint: hint(for: error)))
             return ExitStatus.userError
         } catch {
-            context.report(Diagnostic(.error, "internal error: \(error)", hint: "please report this with the command you ran"))
+            context.report(
+                Diagnostic(.error, "internal error: \(error)", hint: "please report this with the command you ran"))
             return ExitStatus.internalFault
         }
     }
 
     private static func asksForGitHubAnnotations(_ arguments: [String]) -> Bool {
-        arguments.contains("--format=github") || zip(arguments, arguments.dropFirst()).contains { $0 == "--format" && $1 == "github" }
+        arguments.contains("--format=github")
+            || zip(arguments, arguments.dropFirst()).contains { $0 == "--format" && $1 == "github" }
     }
 
     private static func hint(for error: GitError) -> String? {
@@ -91,9 +97,12 @@ public enum SlagitCLI {
     }
 
     static func overview() -> String {
-        var lines = ["slagit: service level agreements kept in git", "", "usage: slagit COMMAND [OPTIONS]", "", "commands:"]
+        var lines = [
+            "slagit: service level agreements kept in git", "", "usage: slagit COMMAND [OPTIONS]", "", "commands:",
+        ]
         for command in commands {
-            lines.append("  " + command.spec.name.padding(toLength: 9, withPad: " ", startingAt: 0) + command.spec.summary)
+            lines.append(
+                "  " + command.spec.name.padding(toLength: 9, withPad: " ", startingAt: 0) + command.spec.summary)
         }
         lines += ["", "Every command has --help. Exit status: 0 fine, 1 found something, 2 bad input or environment."]
         return lines.joined(separator: "\n") + "\n"

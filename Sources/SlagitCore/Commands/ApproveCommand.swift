@@ -27,11 +27,14 @@ enum ApproveCommand: Command {
         }
         let headText = try repository.blobID(at: path, inCommit: head).map { try workspace.text(of: $0) }
         guard let headText else {
-            throw UserError(path: userPath, "not committed on this branch", hint: "propose it first: slagit propose \(userPath) -m MESSAGE")
+            throw UserError(
+                path: userPath, "not committed on this branch",
+                hint: "propose it first: slagit propose \(userPath) -m MESSAGE")
         }
         let current = try AgreementParser.parseAgreement(headText, path: path)
         guard let latest = try RevisionHistory.revisions(of: current.id, in: repository, from: head).first else {
-            throw UserError(path: path, "\(current.id) has no proposed revision", hint: "slagit propose \(userPath) -m MESSAGE")
+            throw UserError(
+                path: path, "\(current.id) has no proposed revision", hint: "slagit propose \(userPath) -m MESSAGE")
         }
         let agreement = try AgreementParser.parseAgreement(try workspace.text(of: latest.blob), path: latest.path)
         if try repository.blobID(at: path, inCommit: head) != latest.blob {
@@ -40,7 +43,10 @@ enum ApproveCommand: Command {
                 hint: "propose them first (slagit propose \(userPath) -m MESSAGE) so there is one revision to approve")
         }
         if let onDisk = try workspace.workingTreeText(path), onDisk != headText {
-            context.report(Diagnostic(.warning, path: path, "the working tree has unproposed edits; approving revision \(latest.number) as committed"))
+            context.report(
+                Diagnostic(
+                    .warning, path: path,
+                    "the working tree has unproposed edits; approving revision \(latest.number) as committed"))
         }
 
         let identity = try workspace.identity()
@@ -52,19 +58,26 @@ enum ApproveCommand: Command {
         }
         if let missing = references.first(where: { $0.blob == nil }) {
             throw UserError(
-                path: path, "referenced document \(missing.path) is not committed, so there is nothing to approve it against",
-                hint: "commit it with git (git add \(missing.path) && git commit), or remove it from 'references:' and propose again")
+                path: path,
+                "referenced document \(missing.path) is not committed, so there is nothing to approve it against",
+                hint:
+                    "commit it with git (git add \(missing.path) && git commit), or remove it from 'references:' and propose again"
+            )
         }
         let record = ApprovalRecord(
             agreementID: agreement.id, revision: latest.number, party: party.role, approver: approver,
             path: latest.path, blob: latest.blob, references: references)
         guard Repository.isValidReferenceName("refs/tags/" + record.tagName) else {
-            throw UserError("'\(record.tagName)' cannot be a git tag name", hint: "approver and party names must not contain spaces or git's special characters")
+            throw UserError(
+                "'\(record.tagName)' cannot be a git tag name",
+                hint: "approver and party names must not contain spaces or git's special characters")
         }
 
-        let approvals = ApprovalVerifier(repository: repository, signatures: SignatureVerifier(config: try workspace.signingConfig()))
+        let approvals = ApprovalVerifier(
+            repository: repository, signatures: SignatureVerifier(config: try workspace.signingConfig()))
         if let existing = try approvals.approvalTags(of: agreement.id).first(where: { $0.name == record.tagName }) {
-            let verdict = try approvals.verify(tagName: existing.name, target: existing.target, agreementID: agreement.id)
+            let verdict = try approvals.verify(
+                tagName: existing.name, target: existing.target, agreementID: agreement.id)
             guard verdict.isSound else {
                 throw UserError(
                     "tag \(record.tagName) exists but is not a valid approval (\(verdict.status.rawValue)): \(verdict.reason)",
@@ -75,11 +88,13 @@ enum ApproveCommand: Command {
         }
 
         let signing = try workspace.signingConfig()
-        let payload = TagObject.payload(target: latest.commit.id, name: record.tagName, tagger: identity, message: record.message)
+        let payload = TagObject.payload(
+            target: latest.commit.id, name: record.tagName, tagger: identity, message: record.message)
         let signature = try Signer(config: signing).sign(payload)
         try refuseUnlessCounting(payload + signature, approver: approver, signing: signing, tagger: identity)
         _ = try repository.createTag(fromBuffer: payload + signature)
-        context.print("Approved \(agreement.id) r\(latest.number) for \(party.role) as \(approver): tag \(record.tagName)")
+        context.print(
+            "Approved \(agreement.id) r\(latest.number) for \(party.role) as \(approver): tag \(record.tagName)")
         context.note("Share it: git push origin refs/tags/\(record.tagName)")
         return 0
     }
@@ -90,14 +105,19 @@ enum ApproveCommand: Command {
         _ tagText: String, approver: String, signing: SigningConfig, tagger: GitIdentity
     ) throws {
         guard let signed = SignedPayload(tagText) else {
-            throw UserError("the signing program returned no signature block", hint: "check gpg.format and the signing program")
+            throw UserError(
+                "the signing program returned no signature block", hint: "check gpg.format and the signing program")
         }
-        let check = try SignatureVerifier(config: signing).verify(signed, signedAt: tagger.date, expectedSigner: approver)
-        let fix = signing.format == .ssh
+        let check = try SignatureVerifier(config: signing).verify(
+            signed, signedAt: tagger.date, expectedSigner: approver)
+        let fix =
+            signing.format == .ssh
             ? "sign with \(approver)'s own key (user.signingKey); a new key of theirs must first be listed for \(approver) in the allowed-signers file (gpg.ssh.allowedSignersFile), and that change reviewed"
             : "set user.signingKey to a key whose user id is \(approver)"
         guard check.outcome == .good else {
-            throw UserError("the new signature does not verify here (\(check.outcome.rawValue)): \(check.detail); no tag was written", hint: fix)
+            throw UserError(
+                "the new signature does not verify here (\(check.outcome.rawValue)): \(check.detail); no tag was written",
+                hint: fix)
         }
         guard check.identities.contains(approver.lowercased()) else {
             let signer = check.identities.isEmpty ? "an unknown signer" : check.identities.joined(separator: ", ")
@@ -105,7 +125,9 @@ enum ApproveCommand: Command {
         }
     }
 
-    private static func choosePartyFor(_ approver: String, requested: String?, agreement: Agreement) throws -> Agreement.Party {
+    private static func choosePartyFor(_ approver: String, requested: String?, agreement: Agreement) throws
+        -> Agreement.Party
+    {
         let lowered = approver.lowercased()
         if let requested {
             guard let party = agreement.party(requested) else {
@@ -117,7 +139,9 @@ enum ApproveCommand: Command {
                 throw UserError(
                     path: agreement.path, location: party.location,
                     "\(approver) is not an approver of party '\(party.role)' (approvers: \(party.approvers.joined(separator: ", ")))",
-                    hint: "approve as one of them (--as EMAIL, or git config user.email), or propose a revision that adds you")
+                    hint:
+                        "approve as one of them (--as EMAIL, or git config user.email), or propose a revision that adds you"
+                )
             }
             return party
         }

@@ -43,7 +43,8 @@ enum DiffCommand: Command {
             let old = try content(of: path, at: from!, workspace: workspace)
             let new = try content(of: path, at: to, workspace: workspace)
             if old == nil && new == nil {
-                throw UserError(path: path, "no such file at \(from!) or at \(to)", hint: "check the path and the revisions")
+                throw UserError(
+                    path: path, "no such file at \(from!) or at \(to)", hint: "check the path and the revisions")
             }
             let report = DiffReport.compare(old: old, new: new, path: path, from: from!, to: to)
             if path == paths.first || !report.isEmpty || paths.count == 1 { reports.append(report) }
@@ -52,16 +53,21 @@ enum DiffCommand: Command {
         switch format {
         case .json:
             context.writeOutput(
-                reports.count == 1 ? reports[0].json.serialized() : JSONValue.object([("diffs", .array(reports.map(\.json)))]).serialized())
+                reports.count == 1
+                    ? reports[0].json.serialized()
+                    : JSONValue.object([("diffs", .array(reports.map(\.json)))]).serialized())
         default:
             let renderer = DiffTextRenderer(colour: context.colourOutput)
-            context.writeOutput(reports.isEmpty ? "no agreement differs\n" : reports.map(renderer.render).joined(separator: "\n"))
+            context.writeOutput(
+                reports.isEmpty ? "no agreement differs\n" : reports.map(renderer.render).joined(separator: "\n"))
         }
         return arguments.flag("exit-code") && reports.contains { !$0.isEmpty } ? 1 : 0
     }
 
     private static func looksLikePath(_ argument: String, workspace: Workspace) throws -> Bool {
-        if argument.hasSuffix(".md") || argument.hasSuffix(".markdown") || argument.contains("/") && !argument.hasPrefix("refs/") {
+        if argument.hasSuffix(".md") || argument.hasSuffix(".markdown")
+            || argument.contains("/") && !argument.hasPrefix("refs/")
+        {
             return true
         }
         guard let path = try? workspace.repositoryPath(argument) else { return false }
@@ -86,6 +92,8 @@ enum DiffCommand: Command {
     private static func content(of path: String, at revision: String, workspace: Workspace) throws -> String? {
         if revision == worktree { return try workspace.workingTreeText(path) }
         let resolved = try workspace.resolve(revision: revision, agreementPath: path)
-        return try workspace.repository.blobID(at: resolved.path, inCommit: resolved.commit).map { try workspace.text(of: $0) }
+        return try workspace.repository.blobID(at: resolved.path, inCommit: resolved.commit).map {
+            try workspace.text(of: $0)
+        }
     }
 }

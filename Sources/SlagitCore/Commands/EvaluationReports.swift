@@ -1,13 +1,14 @@
 /// JSON and text pieces shared by status, verify and check.
 enum EvaluationReports {
     static func findingsJSON(_ findings: [Finding]) -> JSONValue {
-        .array(findings.map { finding in
-            .object([
-                ("severity", .string(finding.severity.rawValue)), ("agreement", .optional(finding.agreement)),
-                ("path", .string(finding.path)), ("line", .integer(finding.line)), ("rule", .string(finding.rule)),
-                ("message", .string(finding.message)), ("hint", .optional(finding.hint)),
-            ])
-        })
+        .array(
+            findings.map { finding in
+                .object([
+                    ("severity", .string(finding.severity.rawValue)), ("agreement", .optional(finding.agreement)),
+                    ("path", .string(finding.path)), ("line", .integer(finding.line)), ("rule", .string(finding.rule)),
+                    ("message", .string(finding.message)), ("hint", .optional(finding.hint)),
+                ])
+            })
     }
 
     static func approvalJSON(_ verdict: ApprovalVerdict) -> JSONValue {
@@ -24,13 +25,17 @@ enum EvaluationReports {
         .object([
             ("id", .string(evaluation.id)), ("path", .string(evaluation.path)),
             ("revision", .optional(evaluation.latest?.number)), ("approved", .bool(evaluation.approved)),
-            ("parties", .array(evaluation.parties.map { party in
-                .object([
-                    ("party", .string(party.party)), ("quorum", .integer(party.quorum)),
-                    ("approved_by", .array(party.approvedBy.map(JSONValue.string))),
-                    ("satisfied", .bool(party.satisfied)),
-                ])
-            })),
+            (
+                "parties",
+                .array(
+                    evaluation.parties.map { party in
+                        .object([
+                            ("party", .string(party.party)), ("quorum", .integer(party.quorum)),
+                            ("approved_by", .array(party.approvedBy.map(JSONValue.string))),
+                            ("satisfied", .bool(party.satisfied)),
+                        ])
+                    })
+            ),
             ("approvals", .array(evaluation.verdicts.map(approvalJSON))),
             ("review_due", .optional(evaluation.reviewDue?.description)),
             ("expires", .optional(evaluation.agreement?.expires?.description)),
@@ -56,7 +61,8 @@ enum EvaluationReports {
         if let path {
             targets = targets.filter { $0.path == path }
             if targets.isEmpty {
-                throw UserError(path: path, "not an agreement committed at HEAD", hint: "propose it first, or check the path")
+                throw UserError(
+                    path: path, "not an agreement committed at HEAD", hint: "propose it first, or check the path")
             }
         }
         return try targets.map { try evaluator.evaluate(path: $0.path, blob: $0.blob, commit: commit, asOf: asOf) }

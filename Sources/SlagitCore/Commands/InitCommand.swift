@@ -15,17 +15,22 @@ enum InitCommand: Command {
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        let target = arguments.positionals.first.map { $0.hasPrefix("/") ? $0 : context.workingDirectory + "/" + $0 }
+        let target =
+            arguments.positionals.first.map { $0.hasPrefix("/") ? $0 : context.workingDirectory + "/" + $0 }
             ?? context.workingDirectory
         let (repository, created) = try Repository.openOrCreate(at: target)
         context.print(created ? "Created a git repository in \(target)" : "Using the git repository in \(target)")
         if let allowed = arguments.value("allowed-signers") {
             guard let workdir = repository.workdir else {
-                throw UserError("a bare repository has no working tree for an allowed-signers file", hint: "run init in a clone")
+                throw UserError(
+                    "a bare repository has no working tree for an allowed-signers file", hint: "run init in a clone")
             }
-            let absolute = allowed.hasPrefix("/") ? allowed : URL(fileURLWithPath: context.workingDirectory + "/" + allowed).standardizedFileURL.path
+            let absolute =
+                allowed.hasPrefix("/")
+                ? allowed : URL(fileURLWithPath: context.workingDirectory + "/" + allowed).standardizedFileURL.path
             guard FileManager.default.fileExists(atPath: absolute) else {
-                throw UserError(path: allowed, "no such file", hint: "create it with one 'email ssh-key' line per approver")
+                throw UserError(
+                    path: allowed, "no such file", hint: "create it with one 'email ssh-key' line per approver")
             }
             let relative = absolute.hasPrefix(workdir) ? String(absolute.dropFirst(workdir.count)) : absolute
             // Relative to the top of the working tree, which is where git resolves it.
@@ -33,30 +38,40 @@ enum InitCommand: Command {
             context.print("Set gpg.ssh.allowedSignersFile to \(relative)")
         }
         let identity = try? repository.defaultIdentity()
-        let workspace = try Workspace(context: CommandContext(
-            workingDirectory: repository.workdir ?? target, environment: context.environment,
-            writeOutput: context.writeOutput, writeError: context.writeError,
-            outputIsTerminal: context.outputIsTerminal, errorIsTerminal: context.errorIsTerminal))
+        let workspace = try Workspace(
+            context: CommandContext(
+                workingDirectory: repository.workdir ?? target, environment: context.environment,
+                writeOutput: context.writeOutput, writeError: context.writeError,
+                outputIsTerminal: context.outputIsTerminal, errorIsTerminal: context.errorIsTerminal))
         let signing = try workspace.signingConfig()
         context.print("")
         context.print("Identity:        " + (identity.map { "\($0.name) <\($0.email)>" } ?? "not set"))
         context.print("Signing:         \(signing.format.rawValue) with \(signing.program(for: signing.format))")
-        context.print("Signing key:     " + (signing.signingKey ?? (signing.format == .ssh ? "not set" : "your identity's default key")))
+        context.print(
+            "Signing key:     "
+                + (signing.signingKey ?? (signing.format == .ssh ? "not set" : "your identity's default key")))
         if signing.format == .ssh {
             context.print("Allowed signers: " + (signing.sshAllowedSignersFile ?? "not set"))
         }
         var problems = signing.preflightProblems()
         if identity == nil {
-            problems.insert(Diagnostic(
-                .warning, "git does not know who you are: user.name and user.email are not both set",
-                hint: "git config --global user.name \"Your Name\"; git config --global user.email you@example.com"), at: 0)
+            problems.insert(
+                Diagnostic(
+                    .warning, "git does not know who you are: user.name and user.email are not both set",
+                    hint: "git config --global user.name \"Your Name\"; git config --global user.email you@example.com"),
+                at: 0)
         }
         problems.forEach(context.report)
-        let hasAgreements = (try? repository.headCommit()).flatMap { $0 }.map { (try? workspace.agreements(inCommit: $0).isEmpty) == false } ?? false
+        let hasAgreements =
+            (try? repository.headCommit()).flatMap { $0 }.map {
+                (try? workspace.agreements(inCommit: $0).isEmpty) == false
+            } ?? false
         context.print("")
-        context.print(hasAgreements
-            ? "Next: slagit status lists the agreements and what each still needs"
-            : "Next: write an agreement (Markdown with 'agreement:' front matter), then slagit propose PATH -m MESSAGE")
+        context.print(
+            hasAgreements
+                ? "Next: slagit status lists the agreements and what each still needs"
+                : "Next: write an agreement (Markdown with 'agreement:' front matter), then slagit propose PATH -m MESSAGE"
+        )
         return 0
     }
 }

@@ -16,13 +16,16 @@ enum ProposeCommand: Command {
         guard let userPath = arguments.positionals.first else {
             throw UserError("propose needs the agreement's path", hint: "usage: \(spec.usage)")
         }
-        guard let message = arguments.value("message"), !message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let message = arguments.value("message"), !message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        else {
             throw UserError("propose needs a message saying what changed", hint: "add -m \"what changed and why\"")
         }
         let workspace = try Workspace(context: context)
         let path = try workspace.repositoryPath(userPath)
         guard let text = try workspace.workingTreeText(path) else {
-            throw UserError(path: userPath, "no such file in the working tree", hint: "check the path, or write the agreement first")
+            throw UserError(
+                path: userPath, "no such file in the working tree", hint: "check the path, or write the agreement first"
+            )
         }
         let agreement = try AgreementParser.parseAgreement(text, path: path)
         agreement.warnings.forEach(context.report)
@@ -45,10 +48,14 @@ enum ProposeCommand: Command {
                 hint: "edit the agreement first; to see what is in force run slagit log \(path)")
         }
         for reference in agreement.references where try workspace.workingTreeText(reference) == nil {
-            context.report(Diagnostic(.warning, path: path, "referenced document \(reference) does not exist", hint: "add it, or remove it from 'references:'"))
+            context.report(
+                Diagnostic(
+                    .warning, path: path, "referenced document \(reference) does not exist",
+                    hint: "add it, or remove it from 'references:'"))
         }
         let number = (revisions.first?.number ?? 0) + 1
-        let fullMessage = message.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n"
+        let fullMessage =
+            message.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n"
             + Revision.trailers(agreementID: agreement.id, number: number, path: path)
         let commit = try repository.commitReplacingOneFile(
             path: path, blob: blob, parent: head, message: fullMessage, identity: try workspace.identity())
@@ -56,10 +63,14 @@ enum ProposeCommand: Command {
             try repository.stageWorkdirFile(path)
         } catch let error as GitError {
             // The commit stands; only the index is behind, which git shows as a staged undo.
-            context.report(Diagnostic(.warning, path: path, "committed, but the index could not be updated: \(error.message)", hint: "run git add \(path)"))
+            context.report(
+                Diagnostic(
+                    .warning, path: path, "committed, but the index could not be updated: \(error.message)",
+                    hint: "run git add \(path)"))
         }
         context.print("Proposed \(agreement.id) r\(number) as \(commit.short) (\(path))")
-        let approvers = agreement.parties.map { "\($0.role): \($0.approvers.joined(separator: ", "))" }.joined(separator: "; ")
+        let approvers = agreement.parties.map { "\($0.role): \($0.approvers.joined(separator: ", "))" }.joined(
+            separator: "; ")
         context.note("Next: each party approves with slagit approve \(path) --party PARTY (\(approvers))")
         return 0
     }

@@ -14,10 +14,11 @@ enum StatusCommand: Command {
         let evaluations = try EvaluationReports.evaluate(workspace: workspace, commit: head, path: nil, asOf: asOf)
         switch format {
         case .json:
-            context.writeOutput(JSONValue.object([
-                ("as_of", .string(asOf.description)),
-                ("agreements", .array(evaluations.map(EvaluationReports.agreementJSON))),
-            ]).serialized())
+            context.writeOutput(
+                JSONValue.object([
+                    ("as_of", .string(asOf.description)),
+                    ("agreements", .array(evaluations.map(EvaluationReports.agreementJSON))),
+                ]).serialized())
         default:
             if evaluations.isEmpty { context.print("No agreements committed at HEAD.") }
             for evaluation in evaluations {

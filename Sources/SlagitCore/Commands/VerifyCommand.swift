@@ -24,29 +24,41 @@ enum VerifyCommand: Command {
         let ok = findings.isEmpty
         switch format {
         case .json:
-            context.writeOutput(JSONValue.object([
-                ("ok", .bool(ok)), ("findings", EvaluationReports.findingsJSON(findings)),
-                ("approvals", .array(evaluations.flatMap { evaluation in
-                    evaluation.verdicts.map { verdict in
-                        var json = EvaluationReports.approvalJSON(verdict)
-                        if case .object(var fields) = json {
-                            fields.insert(("agreement", .string(evaluation.id)), at: 0)
-                            json = .object(fields)
-                        }
-                        return json
-                    }
-                })),
-            ]).serialized())
+            context.writeOutput(
+                JSONValue.object([
+                    ("ok", .bool(ok)), ("findings", EvaluationReports.findingsJSON(findings)),
+                    (
+                        "approvals",
+                        .array(
+                            evaluations.flatMap { evaluation in
+                                evaluation.verdicts.map { verdict in
+                                    var json = EvaluationReports.approvalJSON(verdict)
+                                    if case .object(var fields) = json {
+                                        fields.insert(("agreement", .string(evaluation.id)), at: 0)
+                                        json = .object(fields)
+                                    }
+                                    return json
+                                }
+                            })
+                    ),
+                ]).serialized())
         default:
             for evaluation in evaluations {
                 context.print("\(evaluation.id) (\(evaluation.path))")
                 if evaluation.verdicts.isEmpty { context.print("  no approvals") }
                 for verdict in evaluation.verdicts {
-                    context.print("  \(EvaluationReports.mark(verdict, colour: context.colourOutput)) \(verdict.tagName): \(verdict.status.rawValue): \(verdict.reason)")
+                    context.print(
+                        "  \(EvaluationReports.mark(verdict, colour: context.colourOutput)) \(verdict.tagName): \(verdict.status.rawValue): \(verdict.reason)"
+                    )
                 }
             }
             let count = evaluations.reduce(0) { $0 + $1.verdicts.count }
-            context.print(count == 0 ? "No approvals to verify." : ok ? "All \(count) approval(s) verify." : "\(findings.count) of \(count) approval(s) do not verify.")
+            context.print(
+                count == 0
+                    ? "No approvals to verify."
+                    : ok
+                        ? "All \(count) approval(s) verify."
+                        : "\(findings.count) of \(count) approval(s) do not verify.")
         }
         return ok ? 0 : 1
     }

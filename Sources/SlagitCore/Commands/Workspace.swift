@@ -35,7 +35,8 @@ public final class Workspace {
         let standard = URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
         let root = URL(fileURLWithPath: try workdir).standardizedFileURL.resolvingSymlinksInPath().path
         guard standard.hasPrefix(root + "/") else {
-            throw UserError("\(userPath) is outside the repository at \(root)", hint: "name a file inside the repository")
+            throw UserError(
+                "\(userPath) is outside the repository at \(root)", hint: "name a file inside the repository")
         }
         return String(standard.dropFirst(root.count + 1))
     }
@@ -63,7 +64,9 @@ public final class Workspace {
 
     func headCommit(orExplain action: String) throws -> ObjectID {
         guard let head = try repository.headCommit() else {
-            throw UserError("the repository has no commits yet, so there is nothing to \(action)", hint: "propose an agreement first: slagit propose PATH -m MESSAGE")
+            throw UserError(
+                "the repository has no commits yet, so there is nothing to \(action)",
+                hint: "propose an agreement first: slagit propose PATH -m MESSAGE")
         }
         return head
     }
@@ -113,7 +116,9 @@ public final class Workspace {
 
     /// Scratch space that lives as long as this workspace (copies of committed files).
     private lazy var scratch: TemporaryDirectory = {
-        do { return try TemporaryDirectory() } catch { preconditionFailure("cannot create a temporary folder: \(error)") }
+        do { return try TemporaryDirectory() } catch {
+            preconditionFailure("cannot create a temporary folder: \(error)")
+        }
     }()
 
     func identity() throws -> GitIdentity {
@@ -122,7 +127,9 @@ public final class Workspace {
         } catch is GitError {
             throw UserError(
                 "git does not know who you are: user.name and user.email are not both set",
-                hint: "run git config --global user.name \"Your Name\" and git config --global user.email you@example.com")
+                hint:
+                    "run git config --global user.name \"Your Name\" and git config --global user.email you@example.com"
+            )
         }
     }
 
@@ -146,25 +153,31 @@ public final class Workspace {
     func resolve(revision spec: String, agreementPath path: String) throws -> (commit: ObjectID, path: String) {
         if spec.first == "r", let number = Int(spec.dropFirst()) {
             let head = try headCommit(orExplain: "compare")
-            let text = try workingTreeText(path) ?? repository.blobID(at: path, inCommit: head).map { try self.text(of: $0) }
+            let text =
+                try workingTreeText(path) ?? repository.blobID(at: path, inCommit: head).map { try self.text(of: $0) }
             // Even an agreement that no longer validates still names its id.
             let yaml = text.flatMap { MarkdownFile($0).frontMatterText }
             guard let yaml, let id = (try? parseYAML(yaml))??["agreement"]?.scalar else {
-                throw UserError(path: path, "'\(spec)' names a revision, but \(path) is not an agreement", hint: "name a git revision instead, such as HEAD~1")
+                throw UserError(
+                    path: path, "'\(spec)' names a revision, but \(path) is not an agreement",
+                    hint: "name a git revision instead, such as HEAD~1")
             }
             let revisions = try RevisionHistory.revisions(of: id, in: repository, from: head)
             guard let revision = revisions.first(where: { $0.number == number }) else {
                 let known = revisions.map(\.label).reversed().joined(separator: ", ")
                 throw UserError(
                     "agreement \(id) has no revision \(number)",
-                    hint: known.isEmpty ? "propose it first: slagit propose \(path) -m MESSAGE" : "its revisions are \(known)")
+                    hint: known.isEmpty
+                        ? "propose it first: slagit propose \(path) -m MESSAGE" : "its revisions are \(known)")
             }
             return (revision.commit.id, revision.path)
         }
         do {
             return (try repository.resolveCommit(spec), path)
         } catch let error as GitError {
-            throw UserError("'\(spec)' is not a revision here: \(error.message)", hint: "use r1, r2 … or a git revision such as HEAD~1 or a tag")
+            throw UserError(
+                "'\(spec)' is not a revision here: \(error.message)",
+                hint: "use r1, r2 … or a git revision such as HEAD~1 or a tag")
         }
     }
 }

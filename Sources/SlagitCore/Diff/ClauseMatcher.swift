@@ -69,7 +69,8 @@ enum ClauseMatcher {
 
     private static func words(of clause: Clause) -> [String: Int] {
         var bag: [String: Int] = [:]
-        for token in WordDiff.tokens(clause.title + " " + clause.text) where token.text.first?.isLetter == true || token.text.first?.isNumber == true {
+        for token in WordDiff.tokens(clause.title + " " + clause.text)
+        where token.text.first?.isLetter == true || token.text.first?.isNumber == true {
             bag[token.text.lowercased(), default: 0] += 1
         }
         return bag

@@ -5,7 +5,13 @@ extension DiffReport {
             ("from", .string(from)), ("to", .string(to)), ("path", .string(path)),
             ("clauses", .array(clauses.map(\.json))),
             ("objectives", .array(objectives.map(\.json))),
-            ("metadata", .array(metadata.map { .object([("field", .string($0.field)), ("from", .optional($0.from)), ("to", .optional($0.to))]) })),
+            (
+                "metadata",
+                .array(
+                    metadata.map {
+                        .object([("field", .string($0.field)), ("from", .optional($0.from)), ("to", .optional($0.to))])
+                    })
+            ),
         ])
     }
 }
@@ -43,8 +49,14 @@ extension DiffReport.ObjectiveChange {
         }
         if fromDowntimeMinutes != nil || toDowntimeMinutes != nil {
             fields += [
-                ("from_downtime_minutes_per_30_days", fromDowntimeMinutes.map { .number(($0 * 100).rounded() / 100) } ?? .null),
-                ("to_downtime_minutes_per_30_days", toDowntimeMinutes.map { .number(($0 * 100).rounded() / 100) } ?? .null),
+                (
+                    "from_downtime_minutes_per_30_days",
+                    fromDowntimeMinutes.map { .number(($0 * 100).rounded() / 100) } ?? .null
+                ),
+                (
+                    "to_downtime_minutes_per_30_days",
+                    toDowntimeMinutes.map { .number(($0 * 100).rounded() / 100) } ?? .null
+                ),
             ]
         }
         return .object(fields)

@@ -35,9 +35,11 @@ public struct DiffReport: Sendable {
     ) -> DiffReport {
         let oldFile = old.map(MarkdownFile.init)
         let newFile = new.map(MarkdownFile.init)
-        let oldDocument = oldFile.map { ClauseParser.parse($0.body, firstLine: $0.bodyFirstLine) }
+        let oldDocument =
+            oldFile.map { ClauseParser.parse($0.body, firstLine: $0.bodyFirstLine) }
             ?? ClauseDocument(clauses: [], duplicates: [])
-        let newDocument = newFile.map { ClauseParser.parse($0.body, firstLine: $0.bodyFirstLine) }
+        let newDocument =
+            newFile.map { ClauseParser.parse($0.body, firstLine: $0.bodyFirstLine) }
             ?? ClauseDocument(clauses: [], duplicates: [])
         return DiffReport(
             from: from, to: to, path: path,

@@ -37,13 +37,16 @@ public struct DiffTextRenderer {
         }
         if !formatting.isEmpty {
             lines.append("")
-            lines.append("Formatting only (same words): " + formatting.map { numbered($0.toNumber, $0.title) }.joined(separator: "; "))
+            lines.append(
+                "Formatting only (same words): "
+                    + formatting.map { numbered($0.toNumber, $0.title) }.joined(separator: "; "))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     private func objectiveLine(_ change: DiffReport.ObjectiveChange) -> String {
-        var text = "\(change.id): \(change.from ?? "(none)") → \(change.to ?? "(none)")  \(label(change.direction.rawValue, change.direction))"
+        var text =
+            "\(change.id): \(change.from ?? "(none)") → \(change.to ?? "(none)")  \(label(change.direction.rawValue, change.direction))"
         if let favours = change.direction.favours, change.direction != .added, change.direction != .removed {
             text += " (favours the \(favours))"
         }
@@ -76,11 +79,13 @@ public struct DiffTextRenderer {
         case .added:
             description = numbered(change.toNumber, change.title) + where_(change.toSection) + line(nil, change.toLine)
         case .removed:
-            description = numbered(change.fromNumber, change.title) + where_(change.fromSection) + line(change.fromLine, nil)
+            description =
+                numbered(change.fromNumber, change.title) + where_(change.fromSection) + line(change.fromLine, nil)
         case .renumbered:
             description = "\(change.fromNumber ?? "(none)") → \(change.toNumber ?? "(none)") \(change.title)"
         case .moved:
-            description = "\(change.title): \(place(change.fromSection, change.fromNumber)) → \(place(change.toSection, change.toNumber))"
+            description =
+                "\(change.title): \(place(change.fromSection, change.fromNumber)) → \(place(change.toSection, change.toNumber))"
             if change.wordingChanged { description += ", and reworded" }
         case .modified, .formatting:
             description = numbered(change.toNumber, change.title)

@@ -29,12 +29,14 @@ public enum DocumentDiff {
         for (newIndex, clause) in new.clauses.enumerated() {
             guard let oldIndex = reverse[newIndex] else {
                 changes.append(
-                    (newIndex * 2 + 1,
-                     ClauseChange(
-                        kind: .added, id: clause.id, title: clause.title, fromNumber: nil, toNumber: clause.number,
-                        fromLine: nil, toLine: clause.startLine, fromSection: nil,
-                        toSection: Array(new.path(of: newIndex).dropLast()), wordingChanged: true,
-                        titleWords: nil, words: nil)))
+                    (
+                        newIndex * 2 + 1,
+                        ClauseChange(
+                            kind: .added, id: clause.id, title: clause.title, fromNumber: nil, toNumber: clause.number,
+                            fromLine: nil, toLine: clause.startLine, fromSection: nil,
+                            toSection: Array(new.path(of: newIndex).dropLast()), wordingChanged: true,
+                            titleWords: nil, words: nil)
+                    ))
                 continue
             }
             let before = old.clauses[oldIndex]
@@ -44,7 +46,8 @@ public enum DocumentDiff {
             let titleChanged = titled && before.title != clause.title
             let textChanged = before.text != clause.text
             let wordingChanged = titleChanged || textChanged
-            let parentMoved = movedToAnotherParent(before: before, after: clause, old: old, new: new, pairs: pairs, reverse: reverse)
+            let parentMoved = movedToAnotherParent(
+                before: before, after: clause, old: old, new: new, pairs: pairs, reverse: reverse)
             let moved = parentMoved || reordered.contains(newIndex)
             let kind: ClauseChange.Kind
             if moved {
@@ -59,14 +62,17 @@ public enum DocumentDiff {
                 continue
             }
             changes.append(
-                (newIndex * 2 + 1,
-                 ClauseChange(
-                    kind: kind, id: clause.id, title: clause.title, fromNumber: before.number, toNumber: clause.number,
-                    fromLine: before.startLine, toLine: clause.startLine,
-                    fromSection: Array(old.path(of: oldIndex).dropLast()),
-                    toSection: Array(new.path(of: newIndex).dropLast()), wordingChanged: wordingChanged,
-                    titleWords: titleChanged ? WordDiff(from: before.title, to: clause.title) : nil,
-                    words: textChanged ? WordDiff(from: before.text, to: clause.text) : nil)))
+                (
+                    newIndex * 2 + 1,
+                    ClauseChange(
+                        kind: kind, id: clause.id, title: clause.title, fromNumber: before.number,
+                        toNumber: clause.number,
+                        fromLine: before.startLine, toLine: clause.startLine,
+                        fromSection: Array(old.path(of: oldIndex).dropLast()),
+                        toSection: Array(new.path(of: newIndex).dropLast()), wordingChanged: wordingChanged,
+                        titleWords: titleChanged ? WordDiff(from: before.title, to: clause.title) : nil,
+                        words: textChanged ? WordDiff(from: before.text, to: clause.text) : nil)
+                ))
         }
         // A removed clause is listed where it stood: just after its old predecessor's
         // counterpart, so the report reads in document order.
@@ -79,11 +85,13 @@ public enum DocumentDiff {
                 }
             }
             changes.append(
-                (anchor * 2 + 2,
-                 ClauseChange(
-                    kind: .removed, id: clause.id, title: clause.title, fromNumber: clause.number, toNumber: nil,
-                    fromLine: clause.startLine, toLine: nil, fromSection: Array(old.path(of: oldIndex).dropLast()),
-                    toSection: nil, wordingChanged: true, titleWords: nil, words: nil)))
+                (
+                    anchor * 2 + 2,
+                    ClauseChange(
+                        kind: .removed, id: clause.id, title: clause.title, fromNumber: clause.number, toNumber: nil,
+                        fromLine: clause.startLine, toLine: nil, fromSection: Array(old.path(of: oldIndex).dropLast()),
+                        toSection: nil, wordingChanged: true, titleWords: nil, words: nil)
+                ))
         }
         return changes.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
             .map(\.element.change)

@@ -23,7 +23,8 @@ enum SequenceDiff {
         let oldMiddle = Array(old[prefix..<(old.count - suffix)])
         let newMiddle = Array(new[prefix..<(new.count - suffix)])
         for edit in middleEdits(oldMiddle, newMiddle) {
-            result.append(Edit(operation: edit.operation, oldIndex: edit.oldIndex + prefix, newIndex: edit.newIndex + prefix))
+            result.append(
+                Edit(operation: edit.operation, oldIndex: edit.oldIndex + prefix, newIndex: edit.newIndex + prefix))
         }
         for offset in 0..<suffix {
             result.append(

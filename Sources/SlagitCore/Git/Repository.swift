@@ -82,7 +82,9 @@ public final class Repository {
         var oid = id.raw
         try gitCall("git_commit_lookup") { git_commit_lookup(&commit, handle, &oid) }
         defer { git_commit_free(commit) }
-        let message = git_commit_message_raw(commit).map { String(decoding: Data(bytes: $0, count: strlen($0)), as: UTF8.self) } ?? ""
+        let message =
+            git_commit_message_raw(commit).map { String(decoding: Data(bytes: $0, count: strlen($0)), as: UTF8.self) }
+            ?? ""
         var parents: [ObjectID] = []
         for index in 0..<git_commit_parentcount(commit) {
             if let parent = git_commit_parent_id(commit, index) { parents.append(ObjectID(parent.pointee)) }

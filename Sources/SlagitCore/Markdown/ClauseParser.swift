@@ -243,7 +243,9 @@ private struct ClauseBuilder {
             break
         }
         let typeName = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
-        let isBlock = (UInt32(type.rawValue) & UInt32(CMARK_NODE_TYPE_MASK)) == UInt32(CMARK_NODE_TYPE_BLOCK) || typeName == "table_row"
+        let isBlock =
+            (UInt32(type.rawValue) & UInt32(CMARK_NODE_TYPE_MASK)) == UInt32(CMARK_NODE_TYPE_BLOCK)
+            || typeName == "table_row"
         if isBlock { out += "\n" }
         var child = cmark_node_first_child(node)
         var first = true

@@ -34,7 +34,8 @@ public struct SignatureVerifier: Sendable {
     /// `expectedSigner` is also tried as an SSH principal: `find-principals` names only
     /// the first line that holds a key, so one key listed under two e-mails on two lines
     /// would otherwise vouch for only the first.
-    public func verify(_ signed: SignedPayload, signedAt: Date?, expectedSigner: String? = nil) throws -> SignatureCheck {
+    public func verify(_ signed: SignedPayload, signedAt: Date?, expectedSigner: String? = nil) throws -> SignatureCheck
+    {
         switch signed.format {
         case .openpgp, .x509: return try verifyWithGPG(signed)
         case .ssh: return try verifyWithSSH(signed, signedAt: signedAt, expectedSigner: expectedSigner)
@@ -98,11 +99,15 @@ public struct SignatureVerifier: Sendable {
         return emails
     }
 
-    private func verifyWithSSH(_ signed: SignedPayload, signedAt: Date?, expectedSigner: String?) throws -> SignatureCheck {
+    private func verifyWithSSH(_ signed: SignedPayload, signedAt: Date?, expectedSigner: String?) throws
+        -> SignatureCheck
+    {
         guard let allowedSigners = config.sshAllowedSignersFile else {
             throw UserError(
                 "gpg.ssh.allowedSignersFile is not set, so SSH signatures cannot be checked",
-                hint: "point it at a file of 'email key' lines, as in git config gpg.ssh.allowedSignersFile .slagit/allowed_signers")
+                hint:
+                    "point it at a file of 'email key' lines, as in git config gpg.ssh.allowedSignersFile .slagit/allowed_signers"
+            )
         }
         guard FileManager.default.fileExists(atPath: allowedSigners) else {
             throw UserError(
@@ -127,19 +132,23 @@ public struct SignatureVerifier: Sendable {
         } catch is ProgramRunner.NotFound {
             throw config.missingProgram(.ssh)
         }
-        var principals = find.status == 0 ? find.stdoutText.split(separator: "\n").map(String.init).filter { !$0.isEmpty } : []
+        var principals =
+            find.status == 0 ? find.stdoutText.split(separator: "\n").map(String.init).filter { !$0.isEmpty } : []
         if let expectedSigner, !principals.contains(where: { $0.lowercased() == expectedSigner.lowercased() }) {
             principals.append(expectedSigner)
         }
         guard !principals.isEmpty else {
             return SignatureCheck(
                 outcome: .unknownKey, identities: [], key: nil,
-                detail: "no principal in \(allowedSigners) matches the signing key (or it is outside its validity window)")
+                detail:
+                    "no principal in \(allowedSigners) matches the signing key (or it is outside its validity window)")
         }
         var verified: [String] = []
         var detail = ""
         for principal in principals {
-            var arguments = ["-Y", "verify", "-n", "git", "-f", allowedSigners, "-I", principal, "-s", signatureFile.path]
+            var arguments = [
+                "-Y", "verify", "-n", "git", "-f", allowedSigners, "-I", principal, "-s", signatureFile.path,
+            ]
             if let revocations = config.sshRevocationFile { arguments += ["-r", revocations] }
             let result = try runner.run(config.sshProgram, arguments + timeArguments, input: Data(signed.payload.utf8))
             if result.status == 0 {
@@ -152,7 +161,8 @@ public struct SignatureVerifier: Sendable {
         if verified.isEmpty && find.status != 0 {
             return SignatureCheck(
                 outcome: .unknownKey, identities: [], key: nil,
-                detail: "no principal in \(allowedSigners) matches the signing key (or it is outside its validity window)")
+                detail:
+                    "no principal in \(allowedSigners) matches the signing key (or it is outside its validity window)")
         }
         return SignatureCheck(
             outcome: verified.isEmpty ? .bad : .good, identities: verified, key: nil, detail: detail)

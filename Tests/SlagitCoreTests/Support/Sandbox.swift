@@ -47,8 +47,10 @@ final class Sandbox {
 
     /// Runs a program with the sandbox's environment.
     @discardableResult
-    func run(_ program: String, _ arguments: [String], in folder: URL? = nil, input: String = "",
-             extraEnvironment: [String: String] = [:]) throws -> Output {
+    func run(
+        _ program: String, _ arguments: [String], in folder: URL? = nil, input: String = "",
+        extraEnvironment: [String: String] = [:]
+    ) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
@@ -61,7 +63,10 @@ final class Sandbox {
         try Data(input.utf8).write(to: paths[0])
         try Data().write(to: paths[1])
         try Data().write(to: paths[2])
-        let handles = try [FileHandle(forReadingFrom: paths[0]), FileHandle(forWritingTo: paths[1]), FileHandle(forWritingTo: paths[2])]
+        let handles = try [
+            FileHandle(forReadingFrom: paths[0]), FileHandle(forWritingTo: paths[1]),
+            FileHandle(forWritingTo: paths[2]),
+        ]
         defer { handles.forEach { try? $0.close() } }
         process.standardInput = handles[0]
         process.standardOutput = handles[1]

@@ -26,7 +26,10 @@ extension Sandbox {
     func makeOpenPGPKey(for email: String, name: String) throws -> String {
         let made = try run(
             "/usr/bin/gpg",
-            ["--batch", "--pinentry-mode", "loopback", "--passphrase", "", "--quick-gen-key", "\(name) <\(email)>", "ed25519", "sign", "never"])
+            [
+                "--batch", "--pinentry-mode", "loopback", "--passphrase", "", "--quick-gen-key", "\(name) <\(email)>",
+                "ed25519", "sign", "never",
+            ])
         guard made.status == 0 else { throw SandboxError("gpg key generation failed: \(made.stderr)") }
         let listed = try run("/usr/bin/gpg", ["--with-colons", "--list-keys", email])
         guard let line = listed.stdout.split(separator: "\n").first(where: { $0.hasPrefix("fpr:") }) else {
