@@ -77,10 +77,10 @@ public struct DiffTextRenderer {
         var description: String
         switch change.kind {
         case .added:
-            description = numbered(change.toNumber, change.title) + where_(change.toSection) + line(nil, change.toLine)
+            description = numbered(change.toNumber, change.title) + sectionSuffix(change.toSection) + line(nil, change.toLine)
         case .removed:
             description =
-                numbered(change.fromNumber, change.title) + where_(change.fromSection) + line(change.fromLine, nil)
+                numbered(change.fromNumber, change.title) + sectionSuffix(change.fromSection) + line(change.fromLine, nil)
         case .renumbered:
             description = "\(change.fromNumber ?? "(none)") → \(change.toNumber ?? "(none)") \(change.title)"
         case .moved:
@@ -90,7 +90,7 @@ public struct DiffTextRenderer {
         case .modified, .formatting:
             description = numbered(change.toNumber, change.title)
             if change.fromNumber != change.toNumber { description += " (was \(change.fromNumber ?? "unnumbered"))" }
-            description += where_(change.toSection) + line(change.fromLine, change.toLine)
+            description += sectionSuffix(change.toSection) + line(change.fromLine, change.toLine)
         }
         var lines = ["  \(kind) \(description)"]
         if let titleWords = change.titleWords { lines.append("      title: " + words(titleWords)) }
@@ -98,7 +98,7 @@ public struct DiffTextRenderer {
         return lines
     }
 
-    private func where_(_ section: [String]?) -> String {
+    private func sectionSuffix(_ section: [String]?) -> String {
         guard let section, !section.isEmpty else { return "" }
         return " (in " + section.joined(separator: " › ") + ")"
     }
