@@ -77,10 +77,11 @@ public struct DiffTextRenderer {
         var description: String
         switch change.kind {
         case .added:
-            description = numbered(change.toNumber, change.title) + sectionSuffix(change.toSection) + line(nil, change.toLine)
+            description = numbered(change.toNumber, change.title) + sectionSuffix(change.toSection)
+            description += line(nil, change.toLine)
         case .removed:
-            description =
-                numbered(change.fromNumber, change.title) + sectionSuffix(change.fromSection) + line(change.fromLine, nil)
+            description = numbered(change.fromNumber, change.title) + sectionSuffix(change.fromSection)
+            description += line(change.fromLine, nil)
         case .renumbered:
             description = "\(change.fromNumber ?? "(none)") → \(change.toNumber ?? "(none)") \(change.title)"
         case .moved:

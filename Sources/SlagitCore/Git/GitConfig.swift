@@ -9,22 +9,22 @@ public final class GitConfig {
 
     /// The value of `name`, or nil when it is not set.
     public func string(_ name: String) throws -> String? {
-        var buffer = git_buf()
-        defer { git_buf_dispose(&buffer) }
-        do {
-            try gitCall("git_config_get_string_buf") { git_config_get_string_buf(&buffer, handle, name) }
-        } catch let error as GitError where error.code == .notFound {
-            return nil
-        }
-        return buffer.ptr.map { String(cString: $0) }
+        try read(name, "git_config_get_string_buf", git_config_get_string_buf)
     }
 
     /// The value of `name` as a path, with a leading `~/` expanded as git does.
     public func path(_ name: String) throws -> String? {
+        try read(name, "git_config_get_path", git_config_get_path)
+    }
+
+    private func read(
+        _ name: String, _ function: String,
+        _ getter: (UnsafeMutablePointer<git_buf>, OpaquePointer, UnsafePointer<CChar>) -> Int32
+    ) throws -> String? {
         var buffer = git_buf()
         defer { git_buf_dispose(&buffer) }
         do {
-            try gitCall("git_config_get_path") { git_config_get_path(&buffer, handle, name) }
+            try gitCall(function) { getter(&buffer, handle, name) }
         } catch let error as GitError where error.code == .notFound {
             return nil
         }
