@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+@Suite("The command line")
+struct CommandLineTests {
+    /// Two proposed revisions of the sample agreement and an edit on disk.
+    private static func twoRevisions() throws -> Sandbox {
+        let sandbox = try Sandbox()
+        try sandbox.write("sample.md", SampleAgreement.text())
+        try #require(try sandbox.slagit("propose", "sample.md", "-m", "first").status == 0)
+        try sandbox.write("sample.md", SampleAgreement.text(availability: ">= 99.5%", extraClause: "Disaster Recovery"))
+        try #require(try sandbox.slagit("propose", "sample.md", "-m", "second").status == 0)
+        try sandbox.write(
+            "sample.md", SampleAgreement.text(availability: ">= 99.99%", extraClause: "Disaster Recovery"))
+        return sandbox
+    }
+
+    @Test("diff names revisions as rN, git revisions or the working tree")
+    func diffRevisions() throws {
+        let sandbox = try Self.twoRevisions()
+        let byNumber = try sandbox.slagit("diff", "r1", "r2", "sample.md")
+        #expect(byNumber.status == 0)
+        #expect(byNumber.stdout.hasPrefix("sample.md: r1 → r2\n"))
+        #expect(byNumber.stdout.contains("availability: >= 99.9% → >= 99.5%  weakened (favours the provider)"))
+        #expect(byNumber.stdout.contains("  added       3. Disaster Recovery [line 29]"))
+        let byGit = try sandbox.slagit("diff", "HEAD~1", "HEAD", "sample.md", "--format", "json")
+        #expect(byGit.stdout.contains("\"from\": \"HEAD~1\""))
+        #expect(byGit.stdout.contains("\"direction\": \"weakened\""))
+        let againstDisk = try sandbox.slagit("diff", "sample.md", "--exit-code")
+        #expect(againstDisk.status == 1)
+        #expect(againstDisk.stdout.hasPrefix("sample.md: r2 → worktree\n"))
+        #expect(againstDisk.stdout.contains(">= 99.5% → >= 99.99%  strengthened (favours the customer)"))
+        let unknown = try sandbox.slagit("diff", "r7", "sample.md")
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("agreement sample-hosting has no revision 7\n  hint: its revisions are r1, r2"))
+    }
+
+    @Test("diff works on any Markdown file, with or without front matter")
+    func diffPlainMarkdown() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("terms.md", "# Terms\n\nYou may use the site.\n\n# Privacy\n\nWe keep logs.\n")
+        try sandbox.git("add", "terms.md")
+        try sandbox.git("commit", "-q", "-m", "terms")
+        try sandbox.write("terms.md", "# Terms\n\nYou may use the site.\n\n# Privacy\n\nWe keep logs for 30 days.\n")
+        let result = try sandbox.slagit("diff", "terms.md")
+        #expect(result.status == 0)
+        #expect(
+            result.stdout
+                == "terms.md: HEAD → worktree\n\nClauses\n  modified    Privacy [line 5 → 5]\n      We keep logs {+for 30 days+}.\n"
+        )
+    }
+
+    @Test("status and log report revisions and approvals as JSON")
+    func statusAndLogJSON() throws {
+        let sandbox = try Self.twoRevisions()
+        let status = try sandbox.slagit("status", "--format", "json", "--as-of", "2026-06-01")
+        #expect(status.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        #expect(document["as_of"] as? String == "2026-06-01")
+        let agreement = try #require((document["agreements"] as? [[String: Any]])?.first)
+        #expect(agreement["id"] as? String == "sample-hosting")
+        #expect(agreement["revision"] as? Int == 2)
+        #expect(agreement["approved"] as? Bool == false)
+        #expect(agreement["flags"] as? [String] == ["missing-approval"])
+        let log = try sandbox.slagit("log", "sample.md", "--format", "json")
+        let revisions = try #require(
+            (try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [String: Any])?["revisions"]
+                as? [[String: Any]])
+        #expect(revisions.map { $0["revision"] as? Int } == [2, 1])
+        #expect(revisions.map { $0["summary"] as? String } == ["second", "first"])
+    }
+
+    @Test("an expired agreement fails the check on the date given")
+    func expiry() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("sample.md", SampleAgreement.text(expires: "2026-03-31"))
+        try sandbox.slagit("propose", "sample.md", "-m", "first")
+        let before = try sandbox.slagit("check", "--as-of", "2026-03-31", "--format", "json")
+        #expect(!before.stdout.contains("\"rule\": \"expired\""))
+        let after = try sandbox.slagit("check", "--as-of", "2026-04-01", "--format", "github")
+        #expect(after.status == 1)
+        #expect(after.stdout.contains("::error file=sample.md,line=1,title=slagit expired::expired on 2026-03-31"))
+    }
+
+    @Test("usage errors suggest the fix and exit 2; help exits 0")
+    func usage() throws {
+        let sandbox = try Sandbox()
+        let typo = try sandbox.slagit("stauts")
+        #expect(typo.status == 2)
+        #expect(typo.stderr == "error: unknown command 'stauts'\n  hint: did you mean 'slagit status'?\n")
+        let option = try sandbox.slagit("status", "--formt", "json")
+        #expect(option.status == 2)
+        #expect(option.stderr.contains("hint: did you mean --format?"))
+        let missing = try sandbox.slagit("propose", "a.md", "-m")
+        #expect(missing.stderr.contains("-m (--message) needs a value"))
+        let help = try sandbox.slagit("approve", "--help")
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("usage: slagit approve PATH [--party PARTY] [--as EMAIL]"))
+        let outside = try sandbox.run(Sandbox.slagitExecutable, ["status"], in: sandbox.home)
+        #expect(outside.status == 2)
+        #expect(outside.stderr.contains("not a git repository"))
+    }
+
+    @Test("colour only on a terminal, never with NO_COLOR")
+    func noColourWhenPiped() throws {
+        let sandbox = try Self.twoRevisions()
+        let piped = try sandbox.slagit("diff", "r1", "r2", "sample.md")
+        #expect(!piped.stdout.contains("\u{1B}["))
+        let terminal = try sandbox.run(
+            "/usr/bin/script", ["-qec", "\(Sandbox.slagitExecutable) diff r1 r2 sample.md", "/dev/null"])
+        #expect(terminal.stdout.contains("\u{1B}["))
+        let noColour = try sandbox.run(
+            "/usr/bin/script", ["-qec", "\(Sandbox.slagitExecutable) diff r1 r2 sample.md", "/dev/null"],
+            extraEnvironment: ["NO_COLOR": "1"])
+        #expect(!noColour.stdout.contains("\u{1B}["))
+    }
+}
