@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SlagitCore
@@ -34,6 +35,14 @@ struct DocumentDiffTests {
         let old = "# Scope\n\nThe provider hosts the shop\nand its database.\n"
         let new = "# Scope\n\nThe provider **hosts** the shop and its database.\n"
         #expect(Self.changes(old, new) == ["formatting Scope"])
+    }
+
+    @Test("CRLF and LF line ends are the same text")
+    func lineEnds() {
+        let lf = "# 1. Scope\n\nThe provider hosts\nthe shop.\n\n# 2. Credits\n\nTen percent.\n"
+        let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(ClauseParser.parse(crlf).clauses.map(\.title) == ["Scope", "Credits"])
+        #expect(Self.changes(lf, crlf).isEmpty)
     }
 
     @Test("a renamed heading with the same text is matched and shown as a title change")

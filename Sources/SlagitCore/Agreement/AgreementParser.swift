@@ -133,8 +133,7 @@ public enum AgreementParser {
 
     /// Reads any Markdown file's front matter fields, for diffs of files that are not
     /// agreements. Unreadable YAML yields no fields rather than an error.
-    static func metadata(of text: String) -> [(field: String, value: String)] {
-        let file = MarkdownFile(text)
+    static func metadata(of file: MarkdownFile) -> [(field: String, value: String)] {
         guard let yaml = file.frontMatterText, let root = try? parseYAML(yaml), root.mapping != nil else {
             return []
         }

@@ -12,24 +12,41 @@ public struct MarkdownFile: Sendable {
     /// matter; one whose front matter never closes is treated the same way, and
     /// ``AgreementParser`` reports it.
     public init(_ text: String) {
-        var lines = text.components(separatedBy: "\n")
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
-        let isFence = { (line: String, closers: [String]) in
-            closers.contains(line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\r", with: ""))
+        // Unicode scalars, not Characters: "\r\n" is one Character, and CRLF files must
+        // split at their line ends too.
+        var rest = Substring(text).unicodeScalars
+        if rest.first == "\u{FEFF}" { rest = rest.dropFirst() }
+        // Scan line by line without splitting the whole file: most files have no front
+        // matter, and for those only the first line is looked at.
+        func lineEnd(from start: String.Index) -> String.Index {
+            rest[start...].firstIndex(of: "\n") ?? rest.endIndex
         }
-        guard let first = lines.first, isFence(first, ["---"]),
-            let close = lines.dropFirst().firstIndex(where: { isFence($0, ["---", "..."]) })
-        else {
-            frontMatterText = nil
-            frontMatterFirstLine = 1
-            body = lines.joined(separator: "\n")
-            bodyFirstLine = 1
-            return
+        func isFence(_ line: Substring.UnicodeScalarView.SubSequence, _ closers: [String]) -> Bool {
+            guard line.first == "-" || line.first == "." else { return false }
+            return closers.contains(String(line).trimmingCharacters(in: .whitespacesAndNewlines))
         }
-        frontMatterText = lines[1..<close].joined(separator: "\n")
-        frontMatterFirstLine = 2
-        body = lines[(close + 1)...].joined(separator: "\n")
-        bodyFirstLine = close + 2
+        let firstEnd = lineEnd(from: rest.startIndex)
+        if isFence(rest[rest.startIndex..<firstEnd], ["---"]), firstEnd < rest.endIndex {
+            var lineNumber = 2
+            var start = rest.index(after: firstEnd)
+            while true {
+                let end = lineEnd(from: start)
+                if isFence(rest[start..<end], ["---", "..."]) {
+                    frontMatterText = String(rest[rest.index(after: firstEnd)..<start].dropLast())
+                    frontMatterFirstLine = 2
+                    body = end < rest.endIndex ? String(rest[rest.index(after: end)...]) : ""
+                    bodyFirstLine = lineNumber + 1
+                    return
+                }
+                guard end < rest.endIndex else { break }
+                start = rest.index(after: end)
+                lineNumber += 1
+            }
+        }
+        frontMatterText = nil
+        frontMatterFirstLine = 1
+        body = String(rest)
+        bodyFirstLine = 1
     }
 
     /// True when the file opens with `---` but no closing fence follows.

@@ -44,15 +44,15 @@ public struct DiffReport: Sendable {
         return DiffReport(
             from: from, to: to, path: path,
             clauses: DocumentDiff.compare(oldDocument, newDocument),
-            objectives: compareObjectives(old.map(objectives(in:)) ?? [], new.map(objectives(in:)) ?? []),
+            objectives: compareObjectives(oldFile.map(objectives(in:)) ?? [], newFile.map(objectives(in:)) ?? []),
             metadata: compareMetadata(
-                old.map(AgreementParser.metadata(of:)) ?? [], new.map(AgreementParser.metadata(of:)) ?? []))
+                oldFile.map(AgreementParser.metadata(of:)) ?? [], newFile.map(AgreementParser.metadata(of:)) ?? []))
     }
 
     /// The objectives of a file, read leniently: a target that cannot be read is kept
     /// as text, so a diff of an invalid revision still shows it.
-    private static func objectives(in text: String) -> [(id: String, target: String, window: String?)] {
-        guard let yaml = MarkdownFile(text).frontMatterText, let root = try? parseYAML(yaml),
+    private static func objectives(in file: MarkdownFile) -> [(id: String, target: String, window: String?)] {
+        guard let yaml = file.frontMatterText, let root = try? parseYAML(yaml),
             let items = root["objectives"]?.sequence
         else { return [] }
         return items.compactMap { item in

@@ -26,7 +26,10 @@ public enum ClauseParser {
             preconditionFailure("cmark-gfm returned no document")
         }
         defer { cmark_node_free(root) }
-        var builder = ClauseBuilder(lines: body.components(separatedBy: "\n"), firstLine: firstLine)
+        var builder = ClauseBuilder(
+            // By scalar: "\r\n" is one Character, so a Character split would miss CRLF ends.
+            lines: body.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) },
+            firstLine: firstLine)
         var node = cmark_node_first_child(root)
         while let current = node {
             builder.add(block: current)

@@ -4,10 +4,12 @@ import Foundation
 /// normalisation (NFC vs NFD), curly vs straight quotes, runs of white space.
 enum TextNormalizer {
     static func normalize(_ text: String) -> String {
-        var result = ""
+        // Most agreement text is ASCII, where NFC changes nothing: skip the costly mapping.
+        let composed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+        var result = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in text.precomposedStringWithCanonicalMapping {
-            if character.isWhitespace {
+        for scalar in composed.unicodeScalars {
+            if scalar.properties.isWhitespace {
                 pendingSpace = !result.isEmpty
                 continue
             }
@@ -15,13 +17,12 @@ enum TextNormalizer {
                 result.append(" ")
                 pendingSpace = false
             }
-            switch character {
+            switch scalar {
             case "\u{2018}", "\u{2019}", "\u{201B}": result.append("'")
             case "\u{201C}", "\u{201D}", "\u{201F}": result.append("\"")
-            case "\u{00A0}": result.append(" ")
-            default: result.append(character)
+            default: result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 }
