@@ -144,6 +144,8 @@ public enum AgreementParser {
     private struct Problems {
         let path: String
         var list: [Diagnostic] = []
+        /// Where a missing key is reported: the first line of the front matter.
+        let frontMatterStart = SourceLocation(line: 2, column: 1)
 
         mutating func add(_ location: SourceLocation, _ message: String, hint: String) {
             list.append(Diagnostic(.error, path: path, location: location, message, hint: hint))
@@ -152,7 +154,7 @@ public enum AgreementParser {
         mutating func agreementID(_ root: YAMLNode) -> String? {
             guard let node = root["agreement"] else {
                 add(
-                    .init(line: 1, column: 1), "front matter has no 'agreement:' key",
+                    frontMatterStart, "front matter has no 'agreement:' key",
                     hint: "add 'agreement: an-id' (lowercase letters, digits and '-')")
                 return nil
             }
@@ -188,7 +190,7 @@ public enum AgreementParser {
         mutating func parties(_ root: YAMLNode) -> [Agreement.Party] {
             guard let entry = root.entry("parties") else {
                 add(
-                    .init(line: 1, column: 1), "front matter has no 'parties:'",
+                    frontMatterStart, "front matter has no 'parties:'",
                     hint: "add 'parties:' with at least one party (provider, customer) and its approvers")
                 return []
             }

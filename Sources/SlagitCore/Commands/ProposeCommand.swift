@@ -41,6 +41,8 @@ enum ProposeCommand: Command {
                 "agreement id '\(agreement.id)' is already used by \(latest.path)",
                 hint: "give this agreement its own id, or edit \(latest.path) instead")
         }
+        // Before anything is written: a missing identity must not leave a stray blob.
+        let identity = try workspace.identity()
         let blob = try repository.createBlobFromWorkdir(path)
         if let latest = revisions.first, latest.blob == blob, latest.path == path {
             throw UserError(
@@ -58,7 +60,7 @@ enum ProposeCommand: Command {
             message.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n"
             + Revision.trailers(agreementID: agreement.id, number: number, path: path)
         let commit = try repository.commitReplacingOneFile(
-            path: path, blob: blob, parent: head, message: fullMessage, identity: try workspace.identity())
+            path: path, blob: blob, parent: head, message: fullMessage, identity: identity)
         do {
             try repository.stageWorkdirFile(path)
         } catch let error as GitError {
