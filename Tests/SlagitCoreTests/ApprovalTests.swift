@@ -97,9 +97,10 @@ struct ApprovalTests {
         #expect(check.status == 1)
         #expect(
             check.stdout.contains(
-                "sample.md:6:1: error: [missing-approval] party 'provider' needs approvals from all of: ops@provider.example for revision 2 (has 0 of 1)"
+                "sample.md:29:1: error: [missing-approval] party 'provider' needs approvals from all of: ops@provider.example for revision 2 (has 0 of 1); changed since r1, which it approved: availability weakened, Disaster Recovery (added)"
             ))
-        #expect(check.stdout.contains("sample.md:9:1: error: [missing-approval] party 'customer'"))
+        // Each finding sits on the first changed clause, where a pull request shows it.
+        #expect(check.stdout.contains("sample.md:29:1: error: [missing-approval] party 'customer'"))
         let log = try scene.sandbox.slagit("log", scene.path)
         #expect(log.stdout.contains("(superseded)"))
         try scene.approveBoth()

@@ -110,10 +110,13 @@ public struct AgreementEvaluator {
                     party.quorum == party.approvers.count
                     ? "approvals from all of: \(missing.joined(separator: ", "))"
                     : "\(party.quorum - approvedBy.count) more approval(s) from any of: \(missing.joined(separator: ", "))"
+                let since = try changesSinceLastApproval(
+                    of: party.role, verdicts: verdicts, revisions: revisions, current: text, path: path)
                 add(
                     .error, "missing-approval",
-                    "party '\(party.role)' needs \(needed) for revision \(latest.number) (has \(approvedBy.count) of \(party.quorum))",
-                    line: party.location.line,
+                    "party '\(party.role)' needs \(needed) for revision \(latest.number) (has \(approvedBy.count) of \(party.quorum))"
+                        + (since?.summary ?? ""),
+                    line: since?.line ?? party.location.line,
                     hint: "an approver of \(party.role) runs: slagit approve \(path) --party \(party.role)", id: id)
             }
         }
@@ -139,6 +142,26 @@ public struct AgreementEvaluator {
         return AgreementEvaluation(
             path: path, agreement: agreement, blob: blob, latest: latest, revisions: revisions, verdicts: verdicts,
             parties: parties, findings: findings, reviewDue: reviewDue)
+    }
+
+    /// What changed since the revision a party last approved: a short list for the
+    /// finding, and the line of the first changed clause (where CI shows the finding).
+    private func changesSinceLastApproval(
+        of party: String, verdicts: [ApprovalVerdict], revisions: [Revision], current: String, path: String
+    ) throws -> (summary: String, line: Int?)? {
+        let approvedNumbers = verdicts.filter { $0.isSound && $0.status != .elsewhere && $0.record?.party == party }
+            .compactMap { $0.record?.revision }
+        guard let number = approvedNumbers.max(), let revision = revisions.first(where: { $0.number == number }) else {
+            return nil
+        }
+        let before = String(decoding: try repository.blobData(revision.blob), as: UTF8.self)
+        let report = DiffReport.compare(old: before, new: current, path: path, from: revision.label, to: "now")
+        var items = report.objectives.map { "\($0.id) \($0.direction.rawValue)" }
+        items += report.clauses.filter { $0.kind != .formatting }.map { "\($0.title) (\($0.kind.rawValue))" }
+        guard !items.isEmpty else { return ("; only formatting changed since r\(number), which it approved", nil) }
+        let shown = items.prefix(6).joined(separator: ", ") + (items.count > 6 ? ", and \(items.count - 6) more" : "")
+        let firstLine = report.clauses.first { $0.kind != .formatting && $0.kind != .removed }?.toLine
+        return ("; changed since r\(number), which it approved: \(shown)", firstLine)
     }
 
     /// Decides whether an approval that is sound on its own binds the content in force.

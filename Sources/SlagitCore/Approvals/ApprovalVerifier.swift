@@ -4,15 +4,29 @@ public struct ApprovalVerifier {
     let repository: Repository
     let signatures: SignatureVerifier
 
-    public init(repository: Repository, signatures: SignatureVerifier) {
+    /// Tags arriving in the push a server hook is judging: not yet references, but
+    /// their objects are readable, and they count as if already there.
+    let pendingTags: [(name: String, target: ObjectID)]
+
+    public init(
+        repository: Repository, signatures: SignatureVerifier, pendingTags: [(name: String, target: ObjectID)] = []
+    ) {
         self.repository = repository
         self.signatures = signatures
+        self.pendingTags = pendingTags
     }
 
-    /// Every approval tag of an agreement (`refs/tags/sla/<id>/…`).
+    /// Every approval tag of an agreement (`refs/tags/sla/<id>/…`), tag names without
+    /// `refs/tags/`.
     public func approvalTags(of agreementID: String) throws -> [(name: String, target: ObjectID)] {
-        try repository.references(withPrefix: "refs/tags/\(ApprovalRecord.tagPrefix)\(agreementID)/")
-            .map { (String($0.name.dropFirst("refs/tags/".count)), $0.target) }
+        let prefix = "\(ApprovalRecord.tagPrefix)\(agreementID)/"
+        var tags = try repository.references(withPrefix: "refs/tags/" + prefix)
+            .map { (name: String($0.name.dropFirst("refs/tags/".count)), target: $0.target) }
+        for pending in pendingTags where pending.name.hasPrefix(prefix) {
+            tags.removeAll { $0.name == pending.name }
+            tags.append(pending)
+        }
+        return tags.sorted { $0.name < $1.name }
     }
 
     /// Checks one tag on its own terms: what it claims and who signed it. Whether it

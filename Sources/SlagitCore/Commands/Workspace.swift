@@ -8,7 +8,7 @@ public final class Workspace {
     init(context: CommandContext) throws {
         self.context = context
         do {
-            repository = try Repository.discover(from: context.workingDirectory)
+            repository = try Repository.discover(from: context.workingDirectory, environment: context.environment)
         } catch let error as GitError where error.code == .notOwner {
             throw UserError(
                 "\(context.workingDirectory) is owned by another user, so git will not trust it: \(error.message)",
@@ -91,16 +91,18 @@ public final class Workspace {
             config: repository.config(), committer: try? repository.defaultIdentity(), workdir: root)
         var trusted: ObjectID?
         if case .commit(let commit) = signers { trusted = commit }
-        if config.sshAllowedSignersFile == nil, let root {
-            let candidate = Workspace.defaultAllowedSigners
-            let committed = try trusted.flatMap { try repository.blobID(at: candidate, inCommit: $0) } != nil
-            if committed || FileManager.default.fileExists(atPath: root + candidate) {
-                config.sshAllowedSignersFile = root + candidate
+        var relative: String?
+        if let file = config.sshAllowedSignersFile {
+            relative = repositoryRelative(file)
+        } else {
+            // Not configured: the versioned file, if the repository has one. A bare
+            // repository (a server) has only the committed copy.
+            relative = Workspace.defaultAllowedSigners
+            if let root, FileManager.default.fileExists(atPath: root + Workspace.defaultAllowedSigners) {
+                config.sshAllowedSignersFile = root + Workspace.defaultAllowedSigners
             }
         }
-        if let trusted, let file = config.sshAllowedSignersFile, let relative = repositoryRelative(file),
-            let blob = try repository.blobID(at: relative, inCommit: trusted)
-        {
+        if let trusted, let relative, let blob = try repository.blobID(at: relative, inCommit: trusted) {
             let copy = scratch.url.appendingPathComponent("allowed_signers-\(blob.short)")
             try repository.blobData(blob).write(to: copy)
             config.sshAllowedSignersFile = copy.path
@@ -133,9 +135,12 @@ public final class Workspace {
         }
     }
 
-    func evaluator(signers: SignersSource = .workingTree) throws -> AgreementEvaluator {
+    func evaluator(
+        signers: SignersSource = .workingTree, pendingTags: [(name: String, target: ObjectID)] = []
+    ) throws -> AgreementEvaluator {
         let verifier = ApprovalVerifier(
-            repository: repository, signatures: SignatureVerifier(config: try signingConfig(signers: signers)))
+            repository: repository, signatures: SignatureVerifier(config: try signingConfig(signers: signers)),
+            pendingTags: pendingTags)
         return AgreementEvaluator(repository: repository, approvals: verifier)
     }
 

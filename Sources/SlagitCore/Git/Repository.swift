@@ -20,14 +20,44 @@ public final class Repository {
 
     deinit { git_repository_free(handle) }
 
-    /// Opens the repository that contains `path`, searching upwards as git does.
-    public static func discover(from path: String) throws -> Repository {
+    /// Opens the repository that contains `path`, searching upwards as git does. When
+    /// GIT_DIR is set (as in a server hook), the repository is opened as git would open
+    /// it from the environment, which also makes a push's quarantined objects visible.
+    public static func discover(from path: String, environment: [String: String] = [:]) throws -> Repository {
         LibGit2.ensureReady()
         var handle: OpaquePointer?
+        let fromEnvironment = environment["GIT_DIR"] != nil
         try gitCall("git_repository_open_ext") {
-            git_repository_open_ext(&handle, path, 0, nil)
+            fromEnvironment
+                ? git_repository_open_ext(&handle, nil, GIT_REPOSITORY_OPEN_FROM_ENV.rawValue, nil)
+                : git_repository_open_ext(&handle, path, 0, nil)
         }
         return Repository(handle: handle!)
+    }
+
+    /// True for a shallow clone, whose history stops short of the first commit.
+    public var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
+
+    /// The best common ancestor of two commits, or nil when they share no history.
+    public func mergeBase(_ one: ObjectID, _ two: ObjectID) throws -> ObjectID? {
+        var out = git_oid()
+        var first = one.raw
+        var second = two.raw
+        do {
+            try gitCall("git_merge_base") { git_merge_base(&out, handle, &first, &second) }
+        } catch let error as GitError where error.code == .notFound {
+            return nil
+        }
+        return ObjectID(out)
+    }
+
+    /// Whether the object is in the object database (a shallow clone may lack it).
+    public func contains(_ id: ObjectID) -> Bool {
+        var odb: OpaquePointer?
+        guard git_repository_odb(&odb, handle) == 0 else { return false }
+        defer { git_odb_free(odb) }
+        var oid = id.raw
+        return git_odb_exists(odb, &oid) == 1
     }
 
     /// Opens the repository at `path` if there is one there, or creates one with `main`
