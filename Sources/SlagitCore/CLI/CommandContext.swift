@@ -11,10 +11,13 @@ public struct CommandContext {
     public var writeError: (String) -> Void
     public var outputIsTerminal: Bool
     public var errorIsTerminal: Bool
+    /// Reads all of standard input (what git hands a hook).
+    public var readInput: () -> String
 
     public init(
         workingDirectory: String, environment: [String: String], writeOutput: @escaping (String) -> Void,
-        writeError: @escaping (String) -> Void, outputIsTerminal: Bool, errorIsTerminal: Bool
+        writeError: @escaping (String) -> Void, outputIsTerminal: Bool, errorIsTerminal: Bool,
+        readInput: @escaping () -> String = { "" }
     ) {
         self.workingDirectory = workingDirectory
         self.environment = environment
@@ -22,6 +25,7 @@ public struct CommandContext {
         self.writeError = writeError
         self.outputIsTerminal = outputIsTerminal
         self.errorIsTerminal = errorIsTerminal
+        self.readInput = readInput
     }
 
     /// Colour only on a terminal, and never when NO_COLOR is set (to anything).

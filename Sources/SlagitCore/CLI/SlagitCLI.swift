@@ -18,6 +18,7 @@ public enum SlagitCLI {
     static let commands: [Entry] = [
         Entry(InitCommand.self), Entry(ProposeCommand.self), Entry(DiffCommand.self), Entry(ApproveCommand.self),
         Entry(VerifyCommand.self), Entry(LogCommand.self), Entry(StatusCommand.self), Entry(CheckCommand.self),
+        Entry(HookCommand.self),
     ]
 
     /// Exit statuses: 0 success and nothing found; 1 the command found something;

@@ -153,6 +153,20 @@ public final class Workspace {
         return date
     }
 
+    /// Resolves a commit named for an option such as --base, saying in CI terms what to
+    /// fetch when it is not in this clone.
+    func resolve(revision spec: String, role: String) throws -> ObjectID {
+        do {
+            return try repository.resolveCommit(spec)
+        } catch let error as GitError {
+            throw UserError(
+                "\(role) '\(spec)' is not a commit in this clone: \(error.message)",
+                hint: spec.contains("/")
+                    ? "fetch it first, as in git fetch origin \(spec.split(separator: "/").dropFirst().joined(separator: "/"))"
+                    : "name a branch, tag or commit that this clone has")
+        }
+    }
+
     /// Resolves a revision the user named for the agreement at `path`: `r3`, or any git
     /// revision. Returns the commit and the file's path in it.
     func resolve(revision spec: String, agreementPath path: String) throws -> (commit: ObjectID, path: String) {

@@ -35,6 +35,17 @@ public final class Repository {
         return Repository(handle: handle!)
     }
 
+    /// The full name of the branch HEAD is on (`refs/heads/main`), or nil when detached.
+    public var headBranch: String? {
+        var reference: OpaquePointer?
+        guard git_reference_lookup(&reference, handle, "HEAD") == 0 else { return nil }
+        defer { git_reference_free(reference) }
+        guard git_reference_type(reference) == GIT_REFERENCE_SYMBOLIC,
+            let target = git_reference_symbolic_target(reference)
+        else { return nil }
+        return String(cString: target)
+    }
+
     /// True for a shallow clone, whose history stops short of the first commit.
     public var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
 

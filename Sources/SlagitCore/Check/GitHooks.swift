@@ -1,0 +1,94 @@
+import Foundation
+
+/// Git hooks that run the pre-merge check: `pre-push` and `pre-merge-commit` on a
+/// developer's machine, `pre-receive` on a git server.
+enum GitHooks {
+    static let supported = ["pre-push", "pre-merge-commit", "pre-receive"]
+    private static let marker = "# Installed by slagit check --install-hook"
+    private static let zero = String(repeating: "0", count: 40)
+
+    /// Writes the hook script into the repository's hooks folder. Never replaces a hook
+    /// that slagit did not write.
+    static func install(_ name: String, workspace: Workspace, context: CommandContext) throws -> Int32 {
+        guard supported.contains(name) else {
+            throw UserError("no '\(name)' hook in slagit", hint: "use one of: \(supported.joined(separator: ", "))")
+        }
+        let folder = URL(fileURLWithPath: workspace.repository.gitDir).appendingPathComponent("hooks")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent(name)
+        if let existing = try? String(contentsOf: file, encoding: .utf8), !existing.contains(marker) {
+            throw UserError(
+                path: file.path, "a \(name) hook is already installed, and slagit did not write it",
+                hint: "add the line 'slagit hook \(name) \"$@\"' to it yourself, or move it away and install again")
+        }
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "slagit"
+        let script = """
+            #!/bin/sh
+            \(marker) \(name).
+            # Runs the pre-merge check on what is about to land on a protected branch
+            # (git config slagit.protectedBranches; default: main master) and refuses it
+            # when an agreement is not approved.
+            exec "\(executable)" hook \(name) "$@"
+
+            """
+        try Data(script.utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
+        context.print("Installed the \(name) hook: \(file.path)")
+        return 0
+    }
+
+    /// Runs a hook: reads what git hands it and checks each update to a protected branch.
+    /// Returns 0 to let git go on, 1 to refuse.
+    static func run(_ name: String, input: String, workspace: Workspace, context: CommandContext) throws -> Int32 {
+        let protected = try protectedBranches(workspace.repository)
+        var checks: [(ref: String, base: ObjectID?, head: ObjectID)] = []
+        var pendingTags: [(name: String, target: ObjectID)] = []
+        switch name {
+        case "pre-receive":
+            for line in input.split(separator: "\n") {
+                let fields = line.split(separator: " ").map(String.init)
+                guard fields.count == 3, fields[1] != zero, let new = ObjectID(hex: fields[1]) else { continue }
+                if fields[2].hasPrefix("refs/tags/\(ApprovalRecord.tagPrefix)") {
+                    pendingTags.append((String(fields[2].dropFirst("refs/tags/".count)), new))
+                } else if protected.contains(fields[2]) {
+                    checks.append((fields[2], fields[0] == zero ? nil : ObjectID(hex: fields[0]), new))
+                }
+            }
+        case "pre-push":
+            for line in input.split(separator: "\n") {
+                let fields = line.split(separator: " ").map(String.init)
+                guard fields.count == 4, fields[1] != zero, let local = ObjectID(hex: fields[1]),
+                    protected.contains(fields[2])
+                else { continue }
+                let remote = fields[3] == zero ? nil : ObjectID(hex: fields[3])
+                checks.append((fields[2], remote.flatMap { workspace.repository.contains($0) ? $0 : nil }, local))
+            }
+        case "pre-merge-commit":
+            let mergeHead = URL(fileURLWithPath: workspace.repository.gitDir).appendingPathComponent("MERGE_HEAD")
+            guard let text = try? String(contentsOf: mergeHead, encoding: .utf8),
+                let incoming = ObjectID(hex: String(text.prefix(40))),
+                let head = try workspace.repository.headCommit(),
+                let branch = workspace.repository.headBranch, protected.contains(branch)
+            else { return 0 }
+            checks.append((branch, head, incoming))
+        default:
+            throw UserError("no '\(name)' hook in slagit", hint: "use one of: \(supported.joined(separator: ", "))")
+        }
+        var refused = false
+        for update in checks {
+            let check = PreMergeCheck(workspace: workspace, asOf: CalendarDate(Date()), pendingTags: pendingTags)
+            let outcome = try check.run(base: update.base, head: update.head, all: update.base == nil)
+            guard !outcome.ok else { continue }
+            refused = true
+            context.writeError("slagit: refusing \(update.ref): an agreement would land without its approvals\n")
+            context.writeError(CheckRenderer.text(outcome, colour: false))
+        }
+        return refused ? 1 : 0
+    }
+
+    /// Full reference names of the protected branches.
+    static func protectedBranches(_ repository: Repository) throws -> Set<String> {
+        let configured = try repository.config().string("slagit.protectedbranches") ?? "main master"
+        return Set(configured.split(whereSeparator: { $0 == " " || $0 == "," }).map { "refs/heads/\($0)" })
+    }
+}
