@@ -9,7 +9,8 @@ enum CheckRenderer {
             outcome.ok
             ? "check passed: \(outcome.evaluations.count) agreement(s) approved and in force"
             : "check failed: \(outcome.failing.count) problem(s) in \(Set(outcome.failing.map(\.path)).count) file(s)"
-                + (outcome.strict || warnings == 0 ? "" : " (and \(warnings) warning(s), which fail only with --strict)")
+                + (outcome.strict || warnings == 0
+                    ? "" : " (and \(warnings) warning(s), which fail only with --strict)")
         lines.append(colour ? (outcome.ok ? Style.green(summary) : Style.red(summary)) : summary)
         return lines.joined(separator: "\n") + "\n"
     }
@@ -37,21 +38,30 @@ enum CheckRenderer {
 
     /// JUnit XML: one test case per agreement and rule, so CI dashboards list each.
     static func junit(_ outcome: CheckOutcome) -> String {
-        let rules = ["invalid-agreement", "not-proposed", "missing-approval", "invalid-approval", "expired", "review-overdue"]
+        let rules = [
+            "invalid-agreement", "not-proposed", "missing-approval", "invalid-approval", "expired", "review-overdue",
+        ]
         var cases: [String] = []
         var failures = 0
         for evaluation in outcome.evaluations {
             for rule in rules {
                 let hits = evaluation.findings.filter { $0.rule == rule }
                 let failing = hits.filter { outcome.failing.contains($0) }
-                var element = "    <testcase classname=\"\(xml(evaluation.id))\" name=\"\(rule)\" file=\"\(xml(evaluation.path))\""
+                var element =
+                    "    <testcase classname=\"\(xml(evaluation.id))\" name=\"\(rule)\" file=\"\(xml(evaluation.path))\""
                 if failing.isEmpty {
                     let notes = hits.map { "\($0.path):\($0.line): \($0.severity.rawValue): \($0.message)" }
-                    element += notes.isEmpty ? "/>" : ">\n      <system-out>\(xml(notes.joined(separator: "\n")))</system-out>\n    </testcase>"
+                    element +=
+                        notes.isEmpty
+                        ? "/>"
+                        : ">\n      <system-out>\(xml(notes.joined(separator: "\n")))</system-out>\n    </testcase>"
                 } else {
                     failures += 1
-                    let body = failing.map { "\($0.path):\($0.line): \($0.message)" + ($0.hint.map { "\nfix: \($0)" } ?? "") }
-                    element += ">\n      <failure message=\"\(xml(failing[0].message))\" type=\"\(rule)\">\(xml(body.joined(separator: "\n")))</failure>\n    </testcase>"
+                    let body = failing.map {
+                        "\($0.path):\($0.line): \($0.message)" + ($0.hint.map { "\nfix: \($0)" } ?? "")
+                    }
+                    element +=
+                        ">\n      <failure message=\"\(xml(failing[0].message))\" type=\"\(rule)\">\(xml(body.joined(separator: "\n")))</failure>\n    </testcase>"
                 }
                 cases.append(element)
             }
@@ -94,7 +104,8 @@ enum CheckRenderer {
                 let parties = evaluation.parties.map { "\($0.party) \($0.approvedBy.count)/\($0.quorum)" }
                     .joined(separator: ", ")
                 lines.append(
-                    "| `\(cell(evaluation.path))` | \(evaluation.latest.map { "r\($0.number)" } ?? "—") | \(evaluation.approved ? "yes" : "**no**") | \(cell(parties)) |")
+                    "| `\(cell(evaluation.path))` | \(evaluation.latest.map { "r\($0.number)" } ?? "—") | \(evaluation.approved ? "yes" : "**no**") | \(cell(parties)) |"
+                )
             }
         }
         if !outcome.findings.isEmpty {
@@ -102,7 +113,9 @@ enum CheckRenderer {
             for finding in outcome.findings {
                 let mark = finding.severity == .error ? "❌" : finding.severity == .warning ? "⚠️" : "ℹ️"
                 lines.append("- \(mark) `\(finding.path):\(finding.line)` **\(finding.rule)**: \(finding.message)")
-                if let hint = finding.hint { lines.append("  - Fix: `\(hint.replacingOccurrences(of: "`", with: "'"))`") }
+                if let hint = finding.hint {
+                    lines.append("  - Fix: `\(hint.replacingOccurrences(of: "`", with: "'"))`")
+                }
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -66,7 +66,9 @@ struct PreMergeCheck {
         if repository.isShallow && !hasTags {
             throw UserError(
                 "this is a shallow clone without approval tags, so approvals cannot be checked",
-                hint: "fetch the history and the tags first: git fetch --unshallow origin 'refs/tags/sla/*:refs/tags/sla/*' (in GitHub Actions: actions/checkout with fetch-depth: 0 and fetch-tags: true)")
+                hint:
+                    "fetch the history and the tags first: git fetch --unshallow origin 'refs/tags/sla/*:refs/tags/sla/*' (in GitHub Actions: actions/checkout with fetch-depth: 0 and fetch-tags: true)"
+            )
         }
         if repository.isShallow {
             throw UserError(

@@ -14,9 +14,28 @@ public final class Workspace {
                 "\(context.workingDirectory) is owned by another user, so git will not trust it: \(error.message)",
                 hint: "if you trust it, run: git config --global --add safe.directory \(context.workingDirectory)")
         } catch let error as GitError where error.code == .notFound {
+            // libgit2 1.5 skips a repository owned by another user as if it were not there.
+            if let foreign = Workspace.repositoryOwnedByAnotherUser(above: context.workingDirectory) {
+                throw UserError(
+                    "the repository at \(foreign) is owned by another user, so git will not trust it",
+                    hint: "if you trust it, run: git config --global --add safe.directory \(foreign)")
+            }
             throw UserError(
                 "not a git repository (nor is any folder above it): \(context.workingDirectory)",
                 hint: "run slagit init here, or change to a repository's folder")
+        }
+    }
+
+    /// The nearest folder at or above `path` that holds a `.git` owned by someone else.
+    static func repositoryOwnedByAnotherUser(above path: String) -> String? {
+        var folder = URL(fileURLWithPath: path).standardizedFileURL
+        while true {
+            let dotGit = folder.appendingPathComponent(".git").path
+            if let owner = (try? FileManager.default.attributesOfItem(atPath: dotGit))?[.ownerAccountID] as? NSNumber {
+                return owner.uint32Value == getuid() ? nil : folder.path
+            }
+            guard folder.path != "/" else { return nil }
+            folder.deleteLastPathComponent()
         }
     }
 

@@ -152,6 +152,9 @@ public final class Repository {
         while true {
             let status = git_revwalk_next(&next, walker)
             if status == GIT_ITEROVER.rawValue { break }
+            // libgit2 1.5 does not know shallow clones: their history simply ends where
+            // the objects do.
+            if status == GIT_ENOTFOUND.rawValue && isShallow { break }
             try gitCall("git_revwalk_next") { status }
             result.append(ObjectID(next))
         }

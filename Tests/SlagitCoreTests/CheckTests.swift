@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// The pre-merge gate: its formats, the CI situations it must not be fooled by, and the
+/// git hooks that run it.
+@Suite("slagit check in CI and hooks")
+struct CheckTests {
+    /// An agreement at r2, approved at r1 by both parties and at r2 by the provider only,
+    /// with the approvers' keys committed in .slagit/allowed_signers.
+    private static func halfApprovedScene() throws -> Sandbox {
+        let sandbox = try Sandbox()
+        let provider = try sandbox.makeSSHKey(for: "ops@provider.example", name: "provider", allowed: false)
+        let customer = try sandbox.makeSSHKey(for: "cio@customer.example", name: "customer", allowed: false)
+        try sandbox.write(
+            ".slagit/allowed_signers",
+            "ops@provider.example \(try String(contentsOfFile: provider, encoding: .utf8))"
+                + "cio@customer.example \(try String(contentsOfFile: customer, encoding: .utf8))")
+        try sandbox.git("add", ".slagit")
+        try sandbox.git("commit", "-q", "-m", "keys")
+        try sandbox.write("sample.md", SampleAgreement.text())
+        try sandbox.slagit("propose", "sample.md", "-m", "first")
+        for (email, key) in [("ops@provider.example", provider), ("cio@customer.example", customer)] {
+            try sandbox.actAs(email, key: key)
+            try #require(try sandbox.slagit("approve", "sample.md").status == 0)
+        }
+        try sandbox.git("branch", "base")
+        try sandbox.write("sample.md", SampleAgreement.text(availability: ">= 99.5%", extraClause: "Disaster Recovery"))
+        try sandbox.slagit("propose", "sample.md", "-m", "second")
+        try sandbox.actAs("ops@provider.example", key: provider)
+        try #require(try sandbox.slagit("approve", "sample.md").status == 0)
+        return sandbox
+    }
+
+    static let formats = ["text", "json", "github", "junit", "markdown"]
+
+    @Test("each format matches its golden file, with file and line", arguments: formats)
+    func formatsMatchGolden(format: String) throws {
+        let sandbox = try Self.halfApprovedScene()
+        let result = try sandbox.slagit("check", "--base", "base", "--as-of", "2026-06-01", "--format", format)
+        #expect(result.status == 1)
+        let url = Sandbox.packageRoot.appendingPathComponent("fixtures/golden/check/half-approved.\(format)")
+        if ProcessInfo.processInfo.environment["SLAGIT_RECORD_GOLDEN"] == "1" {
+            try Data(result.stdout.utf8).write(to: url)
+        }
+        #expect(result.stdout == (try String(contentsOf: url, encoding: .utf8)))
+    }
+
+    @Test("the JUnit report is well-formed XML with one failing case")
+    func junitParses() throws {
+        let sandbox = try Self.halfApprovedScene()
+        let result = try sandbox.slagit("check", "--as-of", "2026-06-01", "--format", "junit")
+        let document = try XMLDocument(data: Data(result.stdout.utf8))
+        let failures = try document.nodes(forXPath: "//testcase[failure]")
+        #expect(failures.count == 1)
+        #expect((failures.first as? XMLElement)?.attribute(forName: "name")?.stringValue == "missing-approval")
+    }
+
+    @Test("a shallow clone without tags is an environment problem, not a failed check")
+    func shallowWithoutTags() throws {
+        let sandbox = try Self.halfApprovedScene()
+        let clone = sandbox.root.appendingPathComponent("shallow")
+        try sandbox.run(
+            "/usr/bin/git", ["clone", "-q", "--depth", "1", "--no-tags", "file://\(sandbox.repo.path)", clone.path])
+        let result = try sandbox.run(Sandbox.slagitExecutable, ["check", "--as-of", "2026-06-01"], in: clone)
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.contains(
+                "error: this is a shallow clone without approval tags, so approvals cannot be checked"))
+        #expect(result.stderr.contains("fetch-depth: 0"))
+    }
+
+    @Test("a base with no common history is an environment problem")
+    func noMergeBase() throws {
+        let sandbox = try Self.halfApprovedScene()
+        try sandbox.git("checkout", "-q", "--orphan", "unrelated")
+        try sandbox.git("commit", "-q", "-m", "unrelated", "--allow-empty")
+        let result = try sandbox.slagit("check", "--base", "unrelated", "--head", "main")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("share no history"))
+        let missing = try sandbox.slagit("check", "--base", "origin/main")
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("--base 'origin/main' is not a commit in this clone"))
+        #expect(missing.stderr.contains("hint: fetch it first, as in git fetch origin main"))
+    }
+
+    @Test("a detached HEAD is checked like a branch")
+    func detachedHead() throws {
+        let sandbox = try Self.halfApprovedScene()
+        try sandbox.git("checkout", "-q", "--detach", "base")
+        let result = try sandbox.slagit("check", "--as-of", "2026-06-01")
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test("a missing signing program is an environment problem with the fix")
+    func missingProgram() throws {
+        let sandbox = try Self.halfApprovedScene()
+        try sandbox.git("config", "gpg.ssh.program", "/nonexistent/ssh-keygen")
+        let result = try sandbox.slagit("check", "--as-of", "2026-06-01")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: /nonexistent/ssh-keygen not found: it is needed for ssh signatures"))
+        #expect(
+            result.stderr.contains(
+                "hint: install openssh-client (apt-get install openssh-client) or set gpg.ssh.program"))
+    }
+
+    @Test("a repository owned by another user is refused with the safe.directory fix")
+    func otherOwner() throws {
+        guard getuid() == 0 else { return }  // Only root can hand a folder to another user.
+        let sandbox = try Self.halfApprovedScene()
+        let chown = try sandbox.run("/bin/chown", ["-R", "65534:65534", sandbox.repo.path])
+        try #require(chown.status == 0)
+        let result = try sandbox.slagit("check")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is owned by another user"))
+        #expect(result.stderr.contains("safe.directory"))
+        try sandbox.run("/bin/chown", ["-R", "0:0", sandbox.repo.path])
+    }
+
+    @Test("a pre-receive hook refuses an unapproved agreement and accepts it once approvals are pushed")
+    func preReceive() throws {
+        let sandbox = try Sandbox()
+        let provider = try sandbox.makeSSHKey(for: "ops@provider.example", name: "provider", allowed: false)
+        let customer = try sandbox.makeSSHKey(for: "cio@customer.example", name: "customer", allowed: false)
+        try sandbox.write(
+            ".slagit/allowed_signers",
+            "ops@provider.example \(try String(contentsOfFile: provider, encoding: .utf8))"
+                + "cio@customer.example \(try String(contentsOfFile: customer, encoding: .utf8))")
+        try sandbox.git("add", ".slagit")
+        try sandbox.git("commit", "-q", "-m", "keys")
+        let server = sandbox.root.appendingPathComponent("server.git")
+        try sandbox.run("/usr/bin/git", ["init", "-q", "--bare", "-b", "main", server.path])
+        let installed = try sandbox.run(
+            Sandbox.slagitExecutable, ["check", "--install-hook", "pre-receive"], in: server)
+        #expect(installed.status == 0, "\(installed.stderr)")
+        try sandbox.git("remote", "add", "origin", server.path)
+        try sandbox.git("push", "-q", "origin", "main")
+
+        try sandbox.write("sample.md", SampleAgreement.text())
+        try sandbox.slagit("propose", "sample.md", "-m", "first")
+        let refused = try sandbox.git("push", "origin", "main", expectSuccess: false)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("remote: slagit: refusing refs/heads/main"))
+        #expect(refused.stderr.contains("[missing-approval] party 'provider'"))
+
+        for (email, key) in [("ops@provider.example", provider), ("cio@customer.example", customer)] {
+            try sandbox.actAs(email, key: key)
+            try #require(try sandbox.slagit("approve", "sample.md").status == 0)
+        }
+        // Only the provider's approval first: still refused.
+        let providerTag = try sandbox.git("tag", "-l", "sla/*/provider/*").stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        try sandbox.git("push", "-q", "origin", "refs/tags/\(providerTag)")
+        #expect(try sandbox.git("push", "origin", "main", expectSuccess: false).status != 0)
+        // The rest of the approvals in the same push as the branch: accepted.
+        let accepted = try sandbox.git("push", "origin", "main", "refs/tags/sla/*", expectSuccess: false)
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        let serverHead = try sandbox.run("/usr/bin/git", ["rev-parse", "main"], in: server).stdout
+        #expect(serverHead == (try sandbox.git("rev-parse", "main").stdout))
+    }
+
+    @Test("install-hook never replaces a hook slagit did not write")
+    func keepsForeignHook() throws {
+        let sandbox = try Sandbox()
+        let hook = sandbox.repo.appendingPathComponent(".git/hooks/pre-push")
+        try Data("#!/bin/sh\nexit 0\n".utf8).write(to: hook)
+        let result = try sandbox.slagit("check", "--install-hook", "pre-push")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("a pre-push hook is already installed, and slagit did not write it"))
+        #expect(try String(contentsOf: hook, encoding: .utf8) == "#!/bin/sh\nexit 0\n")
+    }
+}
