@@ -21,38 +21,35 @@ public struct ProgramRunner: Sendable {
 
     /// Runs `program` with `arguments`, feeding `input` on stdin. Output goes through
     /// temporary files, so neither side can block on a full pipe.
+    ///
+    /// Started with posix_spawn rather than Foundation's Process, which closes every
+    /// possible file descriptor before exec and so costs about 50 ms a start: checking
+    /// 40 approvals takes two starts each.
     public func run(_ program: String, _ arguments: [String], input: Data = Data()) throws -> Result {
         guard let executable = ProgramRunner.locate(program) else { throw NotFound(program: program) }
         let scratch = try TemporaryDirectory()
-        let inputURL = scratch.url.appendingPathComponent("stdin")
-        let outputURL = scratch.url.appendingPathComponent("stdout")
-        let errorURL = scratch.url.appendingPathComponent("stderr")
-        try input.write(to: inputURL)
-        try Data().write(to: outputURL)
-        try Data().write(to: errorURL)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let stdin = try FileHandle(forReadingFrom: inputURL)
-        let stdout = try FileHandle(forWritingTo: outputURL)
-        let stderr = try FileHandle(forWritingTo: errorURL)
-        defer {
-            try? stdin.close()
-            try? stdout.close()
-            try? stderr.close()
-        }
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        do {
-            try process.run()
-        } catch {
+        let paths = ["stdin", "stdout", "stderr"].map { scratch.url.appendingPathComponent($0).path }
+        try input.write(to: URL(fileURLWithPath: paths[0]))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, paths[0], O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, paths[1], O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, paths[2], O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
             throw NotFound(program: program)
         }
-        process.waitUntilExit()
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        // WIFEXITED / WEXITSTATUS / WTERMSIG are macros Swift cannot import.
+        let signal = status & 0x7f
+        let exitStatus = signal == 0 ? (status >> 8) & 0xff : 128 + signal
         return Result(
-            status: process.terminationStatus, stdout: (try? Data(contentsOf: outputURL)) ?? Data(),
-            stderr: (try? Data(contentsOf: errorURL)) ?? Data())
+            status: exitStatus, stdout: (try? Data(contentsOf: URL(fileURLWithPath: paths[1]))) ?? Data(),
+            stderr: (try? Data(contentsOf: URL(fileURLWithPath: paths[2]))) ?? Data())
     }
 
     /// The executable git would start for `program`.
