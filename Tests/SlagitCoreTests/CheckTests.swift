@@ -162,6 +162,29 @@ struct CheckTests {
         #expect(serverHead == (try sandbox.git("rev-parse", "main").stdout))
     }
 
+    @Test("pre-push and pre-merge-commit hooks refuse unapproved agreements on main only")
+    func developerHooks() throws {
+        let sandbox = try Self.halfApprovedScene()
+        for hook in ["pre-push", "pre-merge-commit"] {
+            #expect(try sandbox.slagit("check", "--install-hook", hook).status == 0)
+        }
+        let remote = sandbox.root.appendingPathComponent("remote.git")
+        try sandbox.run("/usr/bin/git", ["init", "-q", "--bare", remote.path])
+        try sandbox.git("remote", "add", "origin", remote.path)
+        // A feature branch may carry an unapproved revision; main may not.
+        try sandbox.git("push", "-q", "origin", "main:refs/heads/feature")
+        let push = try sandbox.git("push", "origin", "main", expectSuccess: false)
+        #expect(push.status != 0)
+        #expect(push.stderr.contains("slagit: refusing refs/heads/main"))
+
+        try sandbox.git("checkout", "-q", "-b", "release", "base")
+        try sandbox.git("config", "slagit.protectedBranches", "release")
+        let merge = try sandbox.git("merge", "--no-ff", "-q", "-m", "merge", "main", expectSuccess: false)
+        #expect(merge.status != 0)
+        #expect(merge.stderr.contains("slagit: refusing refs/heads/release"))
+        #expect(try sandbox.git("rev-parse", "HEAD").stdout == (try sandbox.git("rev-parse", "base").stdout))
+    }
+
     @Test("install-hook never replaces a hook slagit did not write")
     func keepsForeignHook() throws {
         let sandbox = try Sandbox()

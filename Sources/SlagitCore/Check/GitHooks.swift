@@ -64,11 +64,17 @@ enum GitHooks {
                 checks.append((fields[2], remote.flatMap { workspace.repository.contains($0) ? $0 : nil }, local))
             }
         case "pre-merge-commit":
+            // git runs this hook before it writes MERGE_HEAD; what is being merged is
+            // named in GIT_REFLOG_ACTION ("merge feature").
             let mergeHead = URL(fileURLWithPath: workspace.repository.gitDir).appendingPathComponent("MERGE_HEAD")
-            guard let text = try? String(contentsOf: mergeHead, encoding: .utf8),
-                let incoming = ObjectID(hex: String(text.prefix(40))),
+            let fromFile = (try? String(contentsOf: mergeHead, encoding: .utf8)).flatMap {
+                ObjectID(hex: String($0.prefix(40)))
+            }
+            let action = context.environment["GIT_REFLOG_ACTION"] ?? ""
+            let named = action.hasPrefix("merge ") ? String(action.dropFirst("merge ".count)) : nil
+            guard let branch = workspace.repository.headBranch, protected.contains(branch),
                 let head = try workspace.repository.headCommit(),
-                let branch = workspace.repository.headBranch, protected.contains(branch)
+                let incoming = try fromFile ?? named.map({ try workspace.repository.resolveCommit($0) })
             else { return 0 }
             checks.append((branch, head, incoming))
         default:
