@@ -1,7 +1,7 @@
 /// What an approval binds, carried as trailers in a signed annotated tag's message
 /// (PRODUCT.md §3): one agreement, one revision, one party, one approver, and the exact
 /// content approved.
-public struct ApprovalRecord: Sendable, Equatable {
+public struct ApprovalRecord: SignedRecord, Equatable {
     public struct Reference: Sendable, Equatable {
         public let path: String
         /// Nil when the referenced document was missing when approved.
@@ -17,6 +17,16 @@ public struct ApprovalRecord: Sendable, Equatable {
     public let references: [Reference]
 
     static let tagPrefix = "sla/"
+
+    public var signer: String { approver }
+
+    public func refusal(by agreement: Agreement) -> String? {
+        guard let party = agreement.party(party) else { return "revision \(revision) has no party '\(self.party)'" }
+        guard party.approvers.contains(where: { $0.lowercased() == approver.lowercased() }) else {
+            return "\(approver) is not an approver of party '\(self.party)' (approvers: \(party.approvers.joined(separator: ", ")))"
+        }
+        return nil
+    }
 
     /// `sla/<agreement>/r<revision>/<party>/<approver>/<content>`, where `<content>` is a
     /// short hash of the bound blob ids. Readable, one per approver and content, so a

@@ -1,5 +1,25 @@
+/// A record kept as a signed tag on a revision commit: an approval or a review. What
+/// the verifier needs to know of each kind.
+public protocol SignedRecord: Sendable {
+    var agreementID: String { get }
+    var revision: Int { get }
+    var path: String { get }
+    var blob: ObjectID { get }
+    /// The e-mail of the person the signature must speak for.
+    var signer: String { get }
+    /// The tag name the record's trailers imply.
+    var tagName: String { get }
+    static func parse(message: String) -> Result<Self, MalformedApproval>
+    /// Nil when `signer` may sign this record for `agreement` (the content it binds);
+    /// otherwise why not.
+    func refusal(by agreement: Agreement) -> String?
+}
+
 /// What slagit concluded about one approval tag.
-public struct ApprovalVerdict: Sendable {
+public typealias ApprovalVerdict = RecordVerdict<ApprovalRecord>
+
+/// What slagit concluded about one signed record tag.
+public struct RecordVerdict<Record: SignedRecord>: Sendable {
     public enum Status: String, Sendable {
         /// Signed, by one of the party's approvers, over the agreement revision it names.
         case valid
@@ -21,7 +41,7 @@ public struct ApprovalVerdict: Sendable {
 
     /// The tag's name without `refs/tags/`.
     public let tagName: String
-    public let record: ApprovalRecord?
+    public let record: Record?
     public var status: Status
     /// Why, in a sentence a user can act on.
     public var reason: String

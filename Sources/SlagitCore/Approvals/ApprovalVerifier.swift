@@ -32,11 +32,18 @@ public struct ApprovalVerifier {
     /// Checks one tag on its own terms: what it claims and who signed it. Whether it
     /// binds the content in force is for ``AgreementEvaluator`` to decide.
     public func verify(tagName: String, target: ObjectID, agreementID: String) throws -> ApprovalVerdict {
+        try verifyRecord(tagName: tagName, target: target, agreementID: agreementID)
+    }
+
+    /// Checks any signed record tag (approval or review) on its own terms.
+    func verifyRecord<Record: SignedRecord>(
+        tagName: String, target: ObjectID, agreementID: String
+    ) throws -> RecordVerdict<Record> {
         func verdict(
-            _ status: ApprovalVerdict.Status, _ reason: String, _ record: ApprovalRecord? = nil,
+            _ status: RecordVerdict<Record>.Status, _ reason: String, _ record: Record? = nil,
             _ tagger: GitIdentity? = nil
-        ) -> ApprovalVerdict {
-            ApprovalVerdict(
+        ) -> RecordVerdict<Record> {
+            RecordVerdict(
                 tagName: tagName, record: record, status: status, reason: reason, tagger: tagger, commit: commit)
         }
         let raw = try repository.rawObject(target)
@@ -52,14 +59,14 @@ public struct ApprovalVerifier {
             return verdict(
                 .unsigned, "the tag is not signed; approve with slagit approve or git tag -s", nil, tag.tagger)
         }
-        let record: ApprovalRecord
-        switch ApprovalRecord.parse(message: tag.message) {
+        let record: Record
+        switch Record.parse(message: tag.message) {
         case .success(let parsed): record = parsed
         case .failure(let problem): return verdict(.malformed, "the tag message has \(problem.reason)", nil, tag.tagger)
         }
         guard signed.signatureBlockCount == 1 else {
             return verdict(
-                .malformed, "the tag holds \(signed.signatureBlockCount) signature blocks; an approval has one", record,
+                .malformed, "the tag holds \(signed.signatureBlockCount) signature blocks; a record has one", record,
                 tag.tagger)
         }
         guard record.agreementID == agreementID, record.tagName == tagName, tag.name == tagName else {
@@ -73,7 +80,7 @@ public struct ApprovalVerifier {
                 "the tag points at \(tag.target.short), which is not revision \(record.revision) of \(agreementID) with the bound content",
                 record, tag.tagger)
         }
-        let check = try signatures.verify(signed, signedAt: tag.tagger?.date, expectedSigner: record.approver)
+        let check = try signatures.verify(signed, signedAt: tag.tagger?.date, expectedSigner: record.signer)
         switch check.outcome {
         case .good: break
         case .bad:
@@ -84,34 +91,30 @@ public struct ApprovalVerifier {
         case .expiredKey: return verdict(.keyExpired, "the signing key has expired", record, tag.tagger)
         case .revokedKey: return verdict(.keyRevoked, "the signing key is revoked", record, tag.tagger)
         }
-        // Who may approve is what the approved content itself says.
+        // Who may sign is what the signed content itself says.
         guard
-            let approved = try? AgreementParser.parseAgreement(
-                String(decoding: repository.blobData(revision), as: UTF8.self), path: record.path),
-            let party = approved.party(record.party)
+            let signedContent = try? AgreementParser.parseAgreement(
+                String(decoding: repository.blobData(revision), as: UTF8.self), path: record.path)
         else {
-            return verdict(.malformed, "revision \(record.revision) has no party '\(record.party)'", record, tag.tagger)
+            return verdict(.malformed, "revision \(record.revision) is not a valid agreement", record, tag.tagger)
         }
-        let approver = record.approver.lowercased()
-        guard party.approvers.map({ $0.lowercased() }).contains(approver) else {
-            return verdict(
-                .signerNotApprover,
-                "\(record.approver) is not an approver of party '\(record.party)' (approvers: \(party.approvers.joined(separator: ", ")))",
-                record, tag.tagger)
+        if let refusal = record.refusal(by: signedContent) {
+            return verdict(.signerNotApprover, refusal, record, tag.tagger)
         }
-        guard check.identities.contains(approver) else {
-            let signer =
+        let signer = record.signer.lowercased()
+        guard check.identities.contains(signer) else {
+            let actual =
                 check.identities.isEmpty ? "a key with no matching identity" : check.identities.joined(separator: ", ")
             return verdict(
-                .signerNotApprover, "signed by \(signer), not by the approver it names (\(record.approver))", record,
+                .signerNotApprover, "signed by \(actual), not by the approver it names (\(record.signer))", record,
                 tag.tagger)
         }
-        return verdict(.valid, "signed by \(record.approver) for \(record.party)", record, tag.tagger)
+        return verdict(.valid, "signed by \(record.signer)", record, tag.tagger)
     }
 
     /// The agreement blob of the revision commit a tag points at, when that commit is
     /// the revision the trailers claim and holds the bound content.
-    private func revisionCommit(_ commitID: ObjectID, record: ApprovalRecord) throws -> ObjectID? {
+    private func revisionCommit(_ commitID: ObjectID, record: some SignedRecord) throws -> ObjectID? {
         guard let info = try? repository.commit(commitID) else { return nil }
         let trailers = messageTrailers(info.message)
         guard trailers.contains(where: { $0.key == Revision.agreementKey && $0.value == record.agreementID }),

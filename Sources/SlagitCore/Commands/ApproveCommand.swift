@@ -87,42 +87,12 @@ enum ApproveCommand: Command {
             return 0
         }
 
-        let signing = try workspace.signingConfig()
-        let payload = TagObject.payload(
-            target: latest.commit.id, name: record.tagName, tagger: identity, message: record.message)
-        let signature = try Signer(config: signing).sign(payload)
-        try refuseUnlessCounting(payload + signature, approver: approver, signing: signing, tagger: identity)
-        _ = try repository.createTag(fromBuffer: payload + signature)
+        try SignedTagWriter(repository: repository, signing: try workspace.signingConfig()).write(
+            target: latest.commit.id, name: record.tagName, tagger: identity, message: record.message, signer: approver)
         context.print(
             "Approved \(agreement.id) r\(latest.number) for \(party.role) as \(approver): tag \(record.tagName)")
         context.note("Share it: git push origin refs/tags/\(record.tagName)")
         return 0
-    }
-
-    /// Checks the new signature before any tag is written, so that an approval that
-    /// would not count (a key that is not the approver's) never enters the repository.
-    private static func refuseUnlessCounting(
-        _ tagText: String, approver: String, signing: SigningConfig, tagger: GitIdentity
-    ) throws {
-        guard let signed = SignedPayload(tagText) else {
-            throw UserError(
-                "the signing program returned no signature block", hint: "check gpg.format and the signing program")
-        }
-        let check = try SignatureVerifier(config: signing).verify(
-            signed, signedAt: tagger.date, expectedSigner: approver)
-        let fix =
-            signing.format == .ssh
-            ? "sign with \(approver)'s own key (user.signingKey); a new key of theirs must first be listed for \(approver) in the allowed-signers file (gpg.ssh.allowedSignersFile), and that change reviewed"
-            : "set user.signingKey to a key whose user id is \(approver)"
-        guard check.outcome == .good else {
-            throw UserError(
-                "the new signature does not verify here (\(check.outcome.rawValue)): \(check.detail); no tag was written",
-                hint: fix)
-        }
-        guard check.identities.contains(approver.lowercased()) else {
-            let signer = check.identities.isEmpty ? "an unknown signer" : check.identities.joined(separator: ", ")
-            throw UserError("your signing key belongs to \(signer), not to \(approver); no tag was written", hint: fix)
-        }
     }
 
     private static func choosePartyFor(_ approver: String, requested: String?, agreement: Agreement) throws
