@@ -61,7 +61,7 @@ struct CommandLineTests {
         #expect(agreement["id"] as? String == "sample-hosting")
         #expect(agreement["revision"] as? Int == 2)
         #expect(agreement["approved"] as? Bool == false)
-        #expect(agreement["flags"] as? [String] == ["missing-approval"])
+        #expect(agreement["flags"] as? [String] == ["missing-approval", "never-approved"])
         let log = try sandbox.slagit("log", "sample.md", "--format", "json")
         let revisions = try #require(
             (try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [String: Any])?["revisions"]

@@ -30,6 +30,8 @@ public struct Agreement: Sendable {
     public let effective: CalendarDate?
     public let expires: CalendarDate?
     public let review: ReviewPeriod?
+    /// How long before expiry notice (of renewal or termination) must be given.
+    public let notice: ReviewPeriod?
     /// Repository-relative paths of the documents this agreement relies on.
     public let references: [String]
     public let objectives: [Objective]

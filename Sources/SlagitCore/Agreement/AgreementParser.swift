@@ -60,6 +60,7 @@ public enum AgreementParser {
                 hint: "correct one of the two dates")
         }
         let review = problems.review(root)
+        let notice = problems.review(root, key: "notice")
         let references = problems.references(root)
         let objectives = problems.objectives(root)
         for duplicate in document.duplicates {
@@ -71,12 +72,12 @@ public enum AgreementParser {
         if !problems.list.isEmpty { throw UserError(problems.list) }
         return Agreement(
             path: path, id: id!, title: title, kind: kind, parties: parties, effective: effective,
-            expires: expires, review: review, references: references, objectives: objectives,
+            expires: expires, review: review, notice: notice, references: references, objectives: objectives,
             document: document, metadata: flatten(root), warnings: misspeltKeys(root, path: path))
     }
 
     static let knownKeys = [
-        "agreement", "title", "kind", "parties", "effective", "expires", "review", "references", "objectives",
+        "agreement", "title", "kind", "parties", "effective", "expires", "review", "notice", "references", "objectives",
     ]
     static let knownPartyKeys = ["name", "approvers", "quorum"]
 
@@ -261,11 +262,11 @@ public enum AgreementParser {
             return date
         }
 
-        mutating func review(_ root: YAMLNode) -> ReviewPeriod? {
-            guard let node = root["review"] else { return nil }
+        mutating func review(_ root: YAMLNode, key: String = "review") -> ReviewPeriod? {
+            guard let node = root[key] else { return nil }
             guard let text = node.scalar, let period = ReviewPeriod(text) else {
                 add(
-                    node.location, "review period '\(node.scalar ?? "(not text)")' cannot be read",
+                    node.location, "\(key) period '\(node.scalar ?? "(not text)")' cannot be read",
                     hint: "use monthly, quarterly, semiannual, yearly, or an ISO 8601 duration such as P90D")
                 return nil
             }

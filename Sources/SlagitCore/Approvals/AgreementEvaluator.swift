@@ -19,6 +19,14 @@ public struct AgreementEvaluation: Sendable {
     public let parties: [PartyApprovals]
     public let findings: [Finding]
     public let reviewDue: CalendarDate?
+    /// Review records of this agreement, each checked like an approval.
+    public let reviews: [ReviewVerdict]
+    /// The newest revision whose approvals were complete, and the day they became so.
+    public let lastFullApproval: (revision: Int, date: CalendarDate)?
+    /// The newest valid no-change review of the content in force.
+    public let lastReview: CalendarDate?
+    /// Each referenced document and its blob in the commit evaluated (nil: missing).
+    public let references: [(path: String, blob: ObjectID?)]
 
     public var id: String { agreement?.id ?? path }
     public var approved: Bool {
@@ -64,7 +72,7 @@ public struct AgreementEvaluator {
             }
             return AgreementEvaluation(
                 path: path, agreement: nil, blob: blob, latest: nil, revisions: [], verdicts: [], parties: [],
-                findings: findings, reviewDue: nil)
+                findings: findings, reviewDue: nil, reviews: [], lastFullApproval: nil, lastReview: nil, references: [])
         }
         let id = agreement.id
         let revisions = try RevisionHistory.revisions(of: id, in: repository, from: commit)
@@ -132,16 +140,26 @@ public struct AgreementEvaluator {
                 .error, "expired", "expired on \(expires)", hint: "propose a revision with a new 'expires:' date",
                 id: id)
         }
-        let approvedOn = lastApprovalDate(verdicts: verdicts, agreement: agreement)
-        let reviewDue = agreement.review.flatMap { period in approvedOn.map(period.after) }
-        if let reviewDue, reviewDue < asOf {
-            add(
-                .warning, "review-overdue", "review was due on \(reviewDue)",
-                hint: "hold the review and record a revision or approval", id: id)
+        let fullApproval = lastFullApproval(verdicts: verdicts, agreement: agreement)
+        var reviews: [ReviewVerdict] = []
+        for tag in try approvals.reviewTags(of: id) {
+            var verdict: ReviewVerdict = try approvals.verifyRecord(
+                tagName: tag.name, target: tag.target, agreementID: id)
+            if verdict.status == .valid, !revisions.contains(where: { $0.commit.id == verdict.commit }) {
+                verdict.status = .elsewhere
+                verdict.reason = "reviews a revision on another line of history"
+            }
+            reviews.append(verdict)
         }
+        // A no-change review of exactly the content in force restarts the clock.
+        let lastReview = reviews.filter { $0.counts && $0.record?.outcome == .noChange && $0.record?.blob == blob }
+            .compactMap { $0.record?.reviewedOn }.max()
+        let clockStart = [fullApproval?.date, lastReview].compactMap { $0 }.max()
+        let reviewDue = agreement.review.flatMap { period in clockStart.map(period.after) }
         return AgreementEvaluation(
             path: path, agreement: agreement, blob: blob, latest: latest, revisions: revisions, verdicts: verdicts,
-            parties: parties, findings: findings, reviewDue: reviewDue)
+            parties: parties, findings: findings, reviewDue: reviewDue, reviews: reviews,
+            lastFullApproval: fullApproval, lastReview: lastReview, references: currentReferences)
     }
 
     /// What changed since the revision a party last approved: a short list for the
@@ -197,13 +215,13 @@ public struct AgreementEvaluator {
         }
     }
 
-    /// The day of the latest full approval of any revision: when every party's quorum
-    /// of sound approvals for that revision was complete. Nil when none was ever complete.
-    private func lastApprovalDate(
+    /// The latest full approval of any revision on this line of history: when every
+    /// party's quorum of sound approvals for that revision was complete.
+    private func lastFullApproval(
         verdicts: [ApprovalVerdict], agreement: Agreement
-    ) -> CalendarDate? {
-        let sound = verdicts.filter(\.isSound)
-        var latest: CalendarDate?
+    ) -> (revision: Int, date: CalendarDate)? {
+        let sound = verdicts.filter { $0.wasValidWhenMade && $0.status != .elsewhere }
+        var latest: (revision: Int, date: CalendarDate)?
         for revision in Set(sound.compactMap { $0.record?.revision }) {
             let ofRevision = sound.filter { $0.record?.revision == revision }
             let complete = agreement.parties.allSatisfy { party in
@@ -212,10 +230,8 @@ public struct AgreementEvaluator {
                 )
                 .count >= party.quorum
             }
-            guard complete, let date = ofRevision.compactMap({ $0.tagger.map { CalendarDate($0.date) } }).max() else {
-                continue
-            }
-            latest = max(latest ?? date, date)
+            guard complete, let date = ofRevision.compactMap({ $0.tagger?.calendarDate }).max() else { continue }
+            if latest == nil || revision > latest!.revision { latest = (revision, date) }
         }
         return latest
     }

@@ -23,7 +23,8 @@ public struct ApprovalRecord: SignedRecord, Equatable {
     public func refusal(by agreement: Agreement) -> String? {
         guard let party = agreement.party(party) else { return "revision \(revision) has no party '\(self.party)'" }
         guard party.approvers.contains(where: { $0.lowercased() == approver.lowercased() }) else {
-            return "\(approver) is not an approver of party '\(self.party)' (approvers: \(party.approvers.joined(separator: ", ")))"
+            return
+                "\(approver) is not an approver of party '\(self.party)' (approvers: \(party.approvers.joined(separator: ", ")))"
         }
         return nil
     }

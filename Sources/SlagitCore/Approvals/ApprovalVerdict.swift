@@ -51,6 +51,10 @@ public struct RecordVerdict<Record: SignedRecord>: Sendable {
 
     /// Counts towards the revision in force.
     public var counts: Bool { status == .valid }
+    /// Signed by whom it claims, for the revision it claims, whether or not that is the
+    /// content in force now: the approvals that made up a past full approval.
+    public var wasValidWhenMade: Bool { [.valid, .superseded, .elsewhere, .contentMismatch].contains(status) }
+
     /// Not a forgery or a mistake: valid, here or for another revision.
     public var isSound: Bool { status == .valid || status == .superseded || status == .elsewhere }
 }

@@ -29,6 +29,12 @@ public struct ApprovalVerifier {
         return tags.sorted { $0.name < $1.name }
     }
 
+    /// Every review tag of an agreement (`refs/tags/sla-review/<id>/…`).
+    public func reviewTags(of agreementID: String) throws -> [(name: String, target: ObjectID)] {
+        try repository.references(withPrefix: "refs/tags/\(ReviewRecord.tagPrefix)\(agreementID)/")
+            .map { (name: String($0.name.dropFirst("refs/tags/".count)), target: $0.target) }
+    }
+
     /// Checks one tag on its own terms: what it claims and who signed it. Whether it
     /// binds the content in force is for ``AgreementEvaluator`` to decide.
     public func verify(tagName: String, target: ObjectID, agreementID: String) throws -> ApprovalVerdict {

@@ -18,6 +18,7 @@ public enum SlagitCLI {
     static let commands: [Entry] = [
         Entry(InitCommand.self), Entry(ProposeCommand.self), Entry(DiffCommand.self), Entry(ApproveCommand.self),
         Entry(VerifyCommand.self), Entry(LogCommand.self), Entry(StatusCommand.self), Entry(CheckCommand.self),
+        Entry(StaleCommand.self), Entry(ReviewCommand.self), Entry(ShowCommand.self), Entry(CalendarCommand.self),
         Entry(HookCommand.self),
     ]
 

@@ -49,6 +49,12 @@ struct PreMergeCheck {
             try evaluator.evaluate(path: $0.path, blob: $0.blob, commit: head, asOf: asOf)
         }
         var findings = evaluations.flatMap(\.findings)
+        // What will soon need attention is said, but fails the check only with --strict.
+        let warningDays = try workspace.expiryWarningDays(nil)
+        for evaluation in evaluations {
+            findings += StalenessRules.flags(evaluation, asOf: asOf, warningDays: warningDays)
+                .filter { ["review-overdue", "expiring"].contains($0.rule) }
+        }
         if let forkPoint, let note = try signersChangeNote(base: forkPoint, head: head) { findings.append(note) }
         findings += try cloneNotes(findings: findings, paths: targets.map(\.path))
         return CheckOutcome(evaluations: evaluations, findings: findings, strict: strict)

@@ -20,26 +20,39 @@ enum EvaluationReports {
         ])
     }
 
-    /// One agreement as PRODUCT.md §6 describes `status` entries.
-    static func agreementJSON(_ evaluation: AgreementEvaluation) -> JSONValue {
-        .object([
+    /// One agreement as PRODUCT.md §6 describes `status` entries, with the staleness
+    /// flags (`extraFlags`) merged in.
+    static func agreementJSON(
+        _ evaluation: AgreementEvaluation, extraFlags: [Finding] = [], onlyExtraFlags: Bool = false
+    ) -> JSONValue {
+        let details: [Finding] =
+            onlyExtraFlags
+            ? extraFlags
+            : evaluation.findings + extraFlags.filter { flag in !evaluation.findings.contains { $0.rule == flag.rule } }
+        let flags: [String] = Set(details.map(\.rule)).sorted()
+        let parties: [JSONValue] = evaluation.parties.map { party in
+            .object([
+                ("party", .string(party.party)), ("quorum", .integer(party.quorum)),
+                ("approved_by", .array(party.approvedBy.map(JSONValue.string))), ("satisfied", .bool(party.satisfied)),
+            ])
+        }
+        var lastApproval = JSONValue.null
+        if let approval = evaluation.lastFullApproval {
+            lastApproval = .object([
+                ("revision", .integer(approval.revision)), ("date", .string(approval.date.description)),
+            ])
+        }
+        return .object([
             ("id", .string(evaluation.id)), ("path", .string(evaluation.path)),
             ("revision", .optional(evaluation.latest?.number)), ("approved", .bool(evaluation.approved)),
-            (
-                "parties",
-                .array(
-                    evaluation.parties.map { party in
-                        .object([
-                            ("party", .string(party.party)), ("quorum", .integer(party.quorum)),
-                            ("approved_by", .array(party.approvedBy.map(JSONValue.string))),
-                            ("satisfied", .bool(party.satisfied)),
-                        ])
-                    })
-            ),
+            ("parties", .array(parties)),
             ("approvals", .array(evaluation.verdicts.map(approvalJSON))),
             ("review_due", .optional(evaluation.reviewDue?.description)),
             ("expires", .optional(evaluation.agreement?.expires?.description)),
-            ("flags", .array(evaluation.flags.map(JSONValue.string))),
+            ("flags", .array(flags.map(JSONValue.string))),
+            ("flag_details", findingsJSON(details)),
+            ("last_full_approval", lastApproval),
+            ("last_review", .optional(evaluation.lastReview?.description)),
         ])
     }
 

@@ -22,6 +22,19 @@ enum LogCommand: Command {
         func approvals(of revision: Revision) -> [ApprovalVerdict] {
             evaluation.verdicts.filter { $0.record?.revision == revision.number }
         }
+        func reviews(of revision: Revision) -> [ReviewVerdict] {
+            evaluation.reviews.filter { $0.record?.revision == revision.number }
+        }
+        func reviewJSON(_ verdict: ReviewVerdict) -> JSONValue {
+            .object([
+                ("tag", .string(verdict.tagName)), ("reviewer", .optional(verdict.record?.reviewer)),
+                ("date", .optional(verdict.record?.reviewedOn.description)),
+                ("outcome", .optional(verdict.record?.outcome.rawValue)),
+                ("minutes", .optional(verdict.record?.minutes)),
+                ("valid", .bool(verdict.counts)), ("status", .string(verdict.status.rawValue)),
+                ("reason", .string(verdict.reason)),
+            ])
+        }
         switch format {
         case .json:
             context.writeOutput(
@@ -39,6 +52,7 @@ enum LogCommand: Command {
                                     ("date", .string(CalendarDate(revision.commit.committer.date).description)),
                                     ("summary", .string(summary(revision.commit.message))),
                                     ("approvals", .array(approvals(of: revision).map(EvaluationReports.approvalJSON))),
+                                    ("reviews", .array(reviews(of: revision).map(reviewJSON))),
                                 ])
                             })
                     ),
@@ -53,6 +67,13 @@ enum LogCommand: Command {
                     let party = verdict.record?.party ?? "?"
                     context.print(
                         "    \(EvaluationReports.mark(verdict, colour: context.colourOutput)) \(party): \(verdict.record?.approver ?? "?") (\(verdict.status.rawValue))"
+                    )
+                }
+                for verdict in reviews(of: revision) {
+                    let record = verdict.record
+                    let mark = verdict.counts ? "reviewed" : "review (\(verdict.status.rawValue))"
+                    context.print(
+                        "    \(mark) \(record?.reviewedOn.description ?? "?") by \(record?.reviewer ?? "?"): \(record?.outcome.rawValue ?? "?"), \(record?.minutes.split(separator: "\n").first ?? "")"
                     )
                 }
             }

@@ -2,7 +2,8 @@
 enum StatusCommand: Command {
     static let spec = CommandSpec(
         name: "status", summary: "every agreement: revision, approvals per party, review and expiry dates, flags",
-        usage: "slagit status [--format text|json] [--as-of YYYY-MM-DD]", valueOptions: ["format", "as-of"], flags: [],
+        usage: "slagit status [--format text|json] [--as-of YYYY-MM-DD] [--warn-days N]",
+        valueOptions: ["format", "as-of", "warn-days"], flags: [],
         shortNames: [:], maxPositionals: 0,
         details: "Reports the agreements committed at HEAD. Dates are evaluated against today unless --as-of is given.")
 
@@ -12,16 +13,21 @@ enum StatusCommand: Command {
         let workspace = try Workspace(context: context)
         let head = try workspace.headCommit(orExplain: "report")
         let evaluations = try EvaluationReports.evaluate(workspace: workspace, commit: head, path: nil, asOf: asOf)
+        let warningDays = try workspace.expiryWarningDays(arguments.value("warn-days"))
+        let staleness = evaluations.map { StalenessRules.flags($0, asOf: asOf, warningDays: warningDays) }
         switch format {
         case .json:
             context.writeOutput(
                 JSONValue.object([
                     ("as_of", .string(asOf.description)),
-                    ("agreements", .array(evaluations.map(EvaluationReports.agreementJSON))),
+                    (
+                        "agreements",
+                        .array(zip(evaluations, staleness).map { EvaluationReports.agreementJSON($0, extraFlags: $1) })
+                    ),
                 ]).serialized())
         default:
             if evaluations.isEmpty { context.print("No agreements committed at HEAD.") }
-            for evaluation in evaluations {
+            for (evaluation, stale) in zip(evaluations, staleness) {
                 let revision = evaluation.latest.map { "r\($0.number)" } ?? "not proposed"
                 let state = evaluation.approved ? "approved" : "NOT approved"
                 context.print("\(evaluation.id)  \(revision)  \(state)  \(evaluation.path)")
@@ -33,7 +39,10 @@ enum StatusCommand: Command {
                 if let due = evaluation.reviewDue { dates.append("review due \(due)") }
                 if let expires = evaluation.agreement?.expires { dates.append("expires \(expires)") }
                 if !dates.isEmpty { context.print("  " + dates.joined(separator: ", ")) }
-                for finding in evaluation.findings {
+                let shown =
+                    evaluation.findings
+                    + stale.filter { flag in !evaluation.findings.contains { $0.rule == flag.rule } }
+                for finding in shown {
                     context.print("  \(finding.severity == .error ? "!" : "~") \(finding.rule): \(finding.message)")
                 }
             }

@@ -163,6 +163,20 @@ public final class Workspace {
         return AgreementEvaluator(repository: repository, approvals: verifier)
     }
 
+    /// Days before expiry that an agreement counts as expiring: `--warn-days`, else git
+    /// config `slagit.expiryWarningDays`, else 30.
+    func expiryWarningDays(_ option: String?) throws -> Int {
+        guard let text = try option ?? repository.config().string("slagit.expirywarningdays") else {
+            return StalenessRules.defaultWarningDays
+        }
+        guard let days = Int(text), days >= 0 else {
+            throw UserError(
+                "the expiry warning window '\(text)' is not a number of days",
+                hint: "use a whole number, as in --warn-days 60")
+        }
+        return days
+    }
+
     /// The date commands evaluate against: `--as-of`, or today on this machine's clock.
     static func asOfDate(_ arguments: ParsedArguments) throws -> CalendarDate {
         guard let text = arguments.value("as-of") else { return CalendarDate(Date()) }

@@ -34,6 +34,12 @@ public struct GitIdentity: Sendable, Equatable {
 
     public var date: Date { Date(timeIntervalSince1970: TimeInterval(time)) }
 
+    /// The day on the signer's own wall clock (their recorded offset), so an approval
+    /// made late on 31 March in New York is dated 31 March wherever it is read.
+    public var calendarDate: CalendarDate {
+        CalendarDate(date, in: TimeZone(secondsFromGMT: offsetMinutes * 60) ?? TimeZone(identifier: "UTC")!)
+    }
+
     /// Makes a libgit2 signature; the caller frees it with `git_signature_free`.
     func makeSignature() throws -> UnsafeMutablePointer<git_signature> {
         var signature: UnsafeMutablePointer<git_signature>?

@@ -8,7 +8,8 @@ struct SignedTagWriter {
     /// Signs and stores the tag `name` on `target`; `signer` is the e-mail the signature
     /// must speak for. Throws, with nothing written, when it would not.
     @discardableResult
-    func write(target: ObjectID, name: String, tagger: GitIdentity, message: String, signer: String) throws -> ObjectID {
+    func write(target: ObjectID, name: String, tagger: GitIdentity, message: String, signer: String) throws -> ObjectID
+    {
         let payload = TagObject.payload(target: target, name: name, tagger: tagger, message: message)
         let signature = try Signer(config: signing).sign(payload)
         try refuseUnlessItSpeaksFor(signer, payload + signature, tagger: tagger)

@@ -3,7 +3,8 @@ enum SampleAgreement {
     static func text(
         id: String = "sample-hosting", availability: String = ">= 99.9%", kind: String = "service",
         providerApprovers: String = "[ops@provider.example]", customerApprovers: String = "[cio@customer.example]",
-        expires: String = "2027-12-31", references: [String] = [], extraClause: String? = nil
+        expires: String = "2027-12-31", references: [String] = [], extraClause: String? = nil,
+        effective: String = "2026-01-01", review: String = "quarterly", notice: String? = nil
     ) -> String {
         var text = """
             ---
@@ -17,11 +18,12 @@ enum SampleAgreement {
               customer:
                 name: Customer plc
                 approvers: \(customerApprovers)
-            effective: 2026-01-01
+            effective: \(effective)
             expires: \(expires)
-            review: quarterly
+            review: \(review)
 
             """
+        if let notice { text += "notice: \(notice)\n" }
         if !references.isEmpty {
             text += "references:\n" + references.map { "  - \($0)\n" }.joined()
         }

@@ -1,0 +1,48 @@
+/// `slagit stale`: only the agreements that are out of date, each with why and what to do.
+enum StaleCommand: Command {
+    static let spec = CommandSpec(
+        name: "stale", summary: "only the agreements that are out of date, with the reason",
+        usage: "slagit stale [--as-of YYYY-MM-DD] [--warn-days N] [--format text|json]",
+        valueOptions: ["format", "as-of", "warn-days"], flags: [], shortNames: [:], maxPositionals: 0,
+        details: """
+            Flags, for every agreement committed at HEAD: review-overdue (the last no-change
+            review or full approval plus the review period), expired, expiring (within
+            --warn-days, default 30, or git config slagit.expiryWarningDays),
+            changed-since-approval, never-approved, reference-changed, reference-missing and
+            not-yet-effective. Works offline from the repository alone. Exits 1 when anything
+            is flagged, so a scheduled CI job fails.
+            """)
+
+    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+        let format = try ReportFormat.from(arguments)
+        let asOf = try Workspace.asOfDate(arguments)
+        let workspace = try Workspace(context: context)
+        let head = try workspace.headCommit(orExplain: "report")
+        let warningDays = try workspace.expiryWarningDays(arguments.value("warn-days"))
+        let stale = try EvaluationReports.evaluate(workspace: workspace, commit: head, path: nil, asOf: asOf)
+            .map { ($0, StalenessRules.flags($0, asOf: asOf, warningDays: warningDays)) }
+            .filter { !$0.1.isEmpty }
+        switch format {
+        case .json:
+            context.writeOutput(
+                JSONValue.object([
+                    ("as_of", .string(asOf.description)),
+                    (
+                        "agreements",
+                        .array(
+                            stale.map { EvaluationReports.agreementJSON($0.0, extraFlags: $0.1, onlyExtraFlags: true) })
+                    ),
+                ]).serialized())
+        default:
+            if stale.isEmpty { context.print("No agreement is out of date on \(asOf).") }
+            for (evaluation, flags) in stale {
+                context.print("\(evaluation.id) (\(evaluation.path))")
+                for flag in flags {
+                    context.print("  \(flag.rule): \(flag.message)")
+                    if let hint = flag.hint { context.print("    → \(hint)") }
+                }
+            }
+        }
+        return stale.isEmpty ? 0 : 1
+    }
+}
