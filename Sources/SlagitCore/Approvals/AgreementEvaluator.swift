@@ -101,6 +101,7 @@ public struct AgreementEvaluator {
             }
             verdicts.append(verdict)
         }
+        applyWithdrawals(to: &verdicts)
 
         var parties: [AgreementEvaluation.PartyApprovals] = []
         for party in agreement.parties {
@@ -160,6 +161,25 @@ public struct AgreementEvaluator {
             path: path, agreement: agreement, blob: blob, latest: latest, revisions: revisions, verdicts: verdicts,
             parties: parties, findings: findings, reviewDue: reviewDue, reviews: reviews,
             lastFullApproval: fullApproval, lastReview: lastReview, references: currentReferences)
+    }
+
+    /// Marks each approval that a sound withdrawal by the same approver takes back.
+    private func applyWithdrawals(to verdicts: inout [ApprovalVerdict]) {
+        let withdrawals = verdicts.filter { verdict in
+            verdict.record?.isWithdrawal == true && [.valid, .superseded, .contentMismatch].contains(verdict.status)
+        }
+        for index in verdicts.indices {
+            if verdicts[index].record?.isWithdrawal == true, verdicts[index].isSound {
+                verdicts[index].reason = "withdraws the approval of r\(verdicts[index].record!.revision) it names"
+                continue
+            }
+            guard let record = verdicts[index].record, verdicts[index].wasValidWhenMade,
+                let withdrawal = withdrawals.first(where: { $0.record!.withdraws(record) })
+            else { continue }
+            verdicts[index].status = .withdrawn
+            let day = withdrawal.tagger.map { " on \($0.calendarDate)" } ?? ""
+            verdicts[index].reason = "withdrawn by \(record.approver)\(day) (\(withdrawal.tagName))"
+        }
     }
 
     /// What changed since the revision a party last approved: a short list for the

@@ -15,6 +15,9 @@ public struct ApprovalRecord: SignedRecord, Equatable {
     public let path: String
     public let blob: ObjectID
     public let references: [Reference]
+    /// True for a withdrawal: a signed statement that the approval with the same binding
+    /// no longer stands. History keeps both tags.
+    public let isWithdrawal: Bool
 
     static let tagPrefix = "sla/"
 
@@ -35,6 +38,13 @@ public struct ApprovalRecord: SignedRecord, Equatable {
     /// their own revision 3 never collide.
     public var tagName: String {
         "\(ApprovalRecord.tagPrefix)\(agreementID)/r\(revision)/\(party)/\(approver)/\(contentKey)"
+            + (isWithdrawal ? "-withdrawn" : "")
+    }
+
+    /// Whether `other` is the approval this withdrawal takes back.
+    public func withdraws(_ other: ApprovalRecord) -> Bool {
+        isWithdrawal && !other.isWithdrawal && other.revision == revision && other.party == party
+            && other.approver.lowercased() == approver.lowercased() && other.contentKey == contentKey
     }
 
     /// The first ten hex digits of the git blob hash of the binding trailers: changes
@@ -53,17 +63,19 @@ public struct ApprovalRecord: SignedRecord, Equatable {
 
     /// The tag message: a summary line and the trailers.
     public var message: String {
-        let lines = [
-            "Approve \(agreementID) r\(revision) for \(party)", "",
+        var lines = [
+            "\(isWithdrawal ? "Withdraw the approval of" : "Approve") \(agreementID) r\(revision) for \(party)", "",
             "Agreement: \(agreementID)", "Revision: \(revision)", "Party: \(party)", "Approver: \(approver)",
         ]
+        if isWithdrawal { lines.append("Withdrawn: yes") }
         return lines.joined(separator: "\n") + "\n" + bindingLines
     }
 
     public init(
         agreementID: String, revision: Int, party: String, approver: String, path: String, blob: ObjectID,
-        references: [Reference]
+        references: [Reference], isWithdrawal: Bool = false
     ) {
+        self.isWithdrawal = isWithdrawal
         self.agreementID = agreementID
         self.revision = revision
         self.party = party
@@ -105,7 +117,7 @@ public struct ApprovalRecord: SignedRecord, Equatable {
         return .success(
             ApprovalRecord(
                 agreementID: agreementID, revision: revision, party: party, approver: approver, path: path,
-                blob: blob, references: references))
+                blob: blob, references: references, isWithdrawal: single("Withdrawn") == "yes"))
     }
 }
 

@@ -13,6 +13,13 @@ public protocol SignedRecord: Sendable {
     /// Nil when `signer` may sign this record for `agreement` (the content it binds);
     /// otherwise why not.
     func refusal(by agreement: Agreement) -> String?
+    /// True for a record that takes another back (a withdrawn approval); such a record
+    /// never counts as an approval itself.
+    var isWithdrawal: Bool { get }
+}
+
+extension SignedRecord {
+    public var isWithdrawal: Bool { false }
 }
 
 /// What slagit concluded about one approval tag.
@@ -37,6 +44,8 @@ public struct RecordVerdict<Record: SignedRecord>: Sendable {
         case signerNotApprover = "signer-not-approver"
         /// Bound to content other than the content in force.
         case contentMismatch = "content-mismatch"
+        /// Valid when made, then taken back by a signed withdrawal.
+        case withdrawn
     }
 
     /// The tag's name without `refs/tags/`.
@@ -50,11 +59,13 @@ public struct RecordVerdict<Record: SignedRecord>: Sendable {
     public let commit: ObjectID?
 
     /// Counts towards the revision in force.
-    public var counts: Bool { status == .valid }
+    public var counts: Bool { status == .valid && record?.isWithdrawal != true }
     /// Signed by whom it claims, for the revision it claims, whether or not that is the
     /// content in force now: the approvals that made up a past full approval.
-    public var wasValidWhenMade: Bool { [.valid, .superseded, .elsewhere, .contentMismatch].contains(status) }
+    public var wasValidWhenMade: Bool {
+        [.valid, .superseded, .elsewhere, .contentMismatch].contains(status) && record?.isWithdrawal != true
+    }
 
     /// Not a forgery or a mistake: valid, here or for another revision.
-    public var isSound: Bool { status == .valid || status == .superseded || status == .elsewhere }
+    public var isSound: Bool { [.valid, .superseded, .elsewhere, .withdrawn].contains(status) }
 }

@@ -94,8 +94,10 @@ public struct ApprovalVerifier {
                 .badSignature, "the signature does not match the tag's content: \(check.detail)", record, tag.tagger)
         case .unknownKey:
             return verdict(.unknownKey, "no known key made this signature: \(check.detail)", record, tag.tagger)
-        case .expiredKey: return verdict(.keyExpired, "the signing key has expired", record, tag.tagger)
-        case .revokedKey: return verdict(.keyRevoked, "the signing key is revoked", record, tag.tagger)
+        case .expiredKey:
+            return verdict(
+                .keyExpired, "the signing key was expired when it signed: \(check.detail)", record, tag.tagger)
+        case .revokedKey: return verdict(.keyRevoked, "the signing key is revoked: \(check.detail)", record, tag.tagger)
         }
         // Who may sign is what the signed content itself says.
         guard

@@ -86,7 +86,7 @@ struct PreMergeCheck {
             Finding(
                 severity: .note, agreement: nil, path: paths.first ?? ".", line: 1, rule: "no-approval-tags",
                 message: "this clone has no approval tags at all; CI clones often fetch none",
-                hint: "fetch them first: git fetch origin 'refs/tags/sla/*:refs/tags/sla/*'")
+                hint: "fetch them first: slagit fetch (or git fetch origin 'refs/tags/sla/*:refs/tags/sla/*')")
         ]
     }
 

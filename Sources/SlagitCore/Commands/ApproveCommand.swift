@@ -2,7 +2,8 @@
 enum ApproveCommand: Command {
     static let spec = CommandSpec(
         name: "approve", summary: "record a signed approval of the latest proposed revision",
-        usage: "slagit approve PATH [--party PARTY] [--as EMAIL]", valueOptions: ["party", "as"], flags: [],
+        usage: "slagit approve PATH [--party PARTY] [--as EMAIL] [--withdraw]", valueOptions: ["party", "as"],
+        flags: ["withdraw"],
         shortNames: ["p": "party"], maxPositionals: 1,
         details: """
             Writes a signed annotated tag sla/<agreement>/r<N>/<party>/<approver> on the latest
@@ -11,7 +12,8 @@ enum ApproveCommand: Command {
             'git tag -s' would sign it, from git's configuration (gpg.format, user.signingKey,
             gpg.program, gpg.ssh.program, gpg.x509.program), so 'git tag -v' verifies it.
             The approver is user.email unless --as names another; --party defaults to the one
-            party that lists the approver.
+            party that lists the approver. --withdraw writes a signed withdrawal of your
+            approval of the latest revision instead: it stops counting, and history keeps both.
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
@@ -75,6 +77,10 @@ enum ApproveCommand: Command {
 
         let approvals = ApprovalVerifier(
             repository: repository, signatures: SignatureVerifier(config: try workspace.signingConfig()))
+        if arguments.flag("withdraw") {
+            return try withdraw(
+                record, approvals: approvals, workspace: workspace, target: latest.commit.id, context: context)
+        }
         if let existing = try approvals.approvalTags(of: agreement.id).first(where: { $0.name == record.tagName }) {
             let verdict = try approvals.verify(
                 tagName: existing.name, target: existing.target, agreementID: agreement.id)
@@ -92,6 +98,34 @@ enum ApproveCommand: Command {
         context.print(
             "Approved \(agreement.id) r\(latest.number) for \(party.role) as \(approver): tag \(record.tagName)")
         context.note("Share it: git push origin refs/tags/\(record.tagName)")
+        return 0
+    }
+
+    /// Writes a signed withdrawal of the approval `record` describes, which must exist.
+    private static func withdraw(
+        _ record: ApprovalRecord, approvals: ApprovalVerifier, workspace: Workspace, target: ObjectID,
+        context: CommandContext
+    ) throws -> Int32 {
+        let tags = try approvals.approvalTags(of: record.agreementID)
+        guard tags.contains(where: { $0.name == record.tagName }) else {
+            throw UserError(
+                "\(record.approver) has no approval of \(record.agreementID) r\(record.revision) for \(record.party) to withdraw",
+                hint: "slagit log \(record.path) lists the approvals")
+        }
+        let withdrawal = ApprovalRecord(
+            agreementID: record.agreementID, revision: record.revision, party: record.party, approver: record.approver,
+            path: record.path, blob: record.blob, references: record.references, isWithdrawal: true)
+        if tags.contains(where: { $0.name == withdrawal.tagName }) {
+            context.print("Already withdrawn: \(withdrawal.tagName)")
+            return 0
+        }
+        try SignedTagWriter(repository: workspace.repository, signing: try workspace.signingConfig()).write(
+            target: target, name: withdrawal.tagName, tagger: try workspace.identity(), message: withdrawal.message,
+            signer: record.approver)
+        context.print(
+            "Withdrew the approval of \(record.agreementID) r\(record.revision) for \(record.party): tag \(withdrawal.tagName)"
+        )
+        context.note("Share it: git push origin refs/tags/\(withdrawal.tagName)")
         return 0
     }
 

@@ -60,7 +60,7 @@ enum EvaluationReports {
     static func mark(_ verdict: ApprovalVerdict, colour: Bool) -> String {
         switch verdict.status {
         case .valid: colour ? Style.green("✓") : "✓"
-        case .superseded, .elsewhere: "·"
+        case .superseded, .elsewhere, .withdrawn: "·"
         default: colour ? Style.red("✗") : "✗"
         }
     }

@@ -99,6 +99,27 @@ public struct SignatureVerifier: Sendable {
         return emails
     }
 
+    /// Tells a key that is not listed at all from one listed only for another time: a
+    /// `valid-before` or `valid-after` window shows when asked about a moment long past
+    /// or far ahead.
+    private func unmatchedKey(signatureFile: String, allowedSigners: String, timed: Bool) throws -> SignatureCheck {
+        for moment in timed ? ["19700102000000", "99991230000000"] : [] {
+            guard
+                let probe = try? runner.run(
+                    config.sshProgram,
+                    ["-Y", "find-principals", "-f", allowedSigners, "-s", signatureFile, "-Overify-time=\(moment)"]),
+                probe.status == 0
+            else { continue }
+            let principals = probe.stdoutText.split(separator: "\n").joined(separator: ", ")
+            return SignatureCheck(
+                outcome: .expiredKey, identities: [], key: nil,
+                detail: "the key of \(principals) was outside its validity window in \(allowedSigners) when it signed")
+        }
+        return SignatureCheck(
+            outcome: .unknownKey, identities: [], key: nil,
+            detail: "no principal in \(allowedSigners) matches the signing key")
+    }
+
     private func verifyWithSSH(_ signed: SignedPayload, signedAt: Date?, expectedSigner: String?) throws
         -> SignatureCheck
     {
@@ -138,10 +159,8 @@ public struct SignatureVerifier: Sendable {
             principals.append(expectedSigner)
         }
         guard !principals.isEmpty else {
-            return SignatureCheck(
-                outcome: .unknownKey, identities: [], key: nil,
-                detail:
-                    "no principal in \(allowedSigners) matches the signing key (or it is outside its validity window)")
+            return try unmatchedKey(
+                signatureFile: signatureFile.path, allowedSigners: allowedSigners, timed: !timeArguments.isEmpty)
         }
         var verified: [String] = []
         var detail = ""
@@ -159,10 +178,8 @@ public struct SignatureVerifier: Sendable {
             }
         }
         if verified.isEmpty && find.status != 0 {
-            return SignatureCheck(
-                outcome: .unknownKey, identities: [], key: nil,
-                detail:
-                    "no principal in \(allowedSigners) matches the signing key (or it is outside its validity window)")
+            return try unmatchedKey(
+                signatureFile: signatureFile.path, allowedSigners: allowedSigners, timed: !timeArguments.isEmpty)
         }
         return SignatureCheck(
             outcome: verified.isEmpty ? .bad : .good, identities: verified, key: nil, detail: detail)

@@ -4,8 +4,10 @@ enum SampleAgreement {
         id: String = "sample-hosting", availability: String = ">= 99.9%", kind: String = "service",
         providerApprovers: String = "[ops@provider.example]", customerApprovers: String = "[cio@customer.example]",
         expires: String = "2027-12-31", references: [String] = [], extraClause: String? = nil,
-        effective: String = "2026-01-01", review: String = "quarterly", notice: String? = nil
+        effective: String = "2026-01-01", review: String = "quarterly", notice: String? = nil,
+        customerQuorum: Int? = nil
     ) -> String {
+        let quorum = customerQuorum.map { "\n    quorum: \($0)" } ?? ""
         var text = """
             ---
             agreement: \(id)
@@ -17,7 +19,7 @@ enum SampleAgreement {
                 approvers: \(providerApprovers)
               customer:
                 name: Customer plc
-                approvers: \(customerApprovers)
+                approvers: \(customerApprovers)\(quorum)
             effective: \(effective)
             expires: \(expires)
             review: \(review)

@@ -91,6 +91,11 @@ final class Sandbox {
     /// Runs the built slagit executable.
     @discardableResult
     func slagit(_ arguments: String..., extraEnvironment: [String: String] = [:]) throws -> Output {
+        try slagit(arguments, extraEnvironment: extraEnvironment)
+    }
+
+    @discardableResult
+    func slagit(_ arguments: [String], extraEnvironment: [String: String] = [:]) throws -> Output {
         try run(Sandbox.slagitExecutable, arguments, extraEnvironment: extraEnvironment)
     }
 
