@@ -21,6 +21,28 @@ public struct Agreement: Sendable {
         public let location: SourceLocation
     }
 
+    /// When an approval of an earlier revision still counts for a later one. Strict (never)
+    /// unless the agreement opts in under `approval: carry-over:`.
+    public struct ApprovalPolicy: Sendable, Equatable {
+        public enum CarryOver: String, Sendable, CaseIterable {
+            /// Changes only of form (wrapping, emphasis, quotes) keep every approval.
+            case formatting
+            /// Changes confined to clauses a party does not own keep that party's approval.
+            case unownedClauses = "unowned-clauses"
+        }
+
+        public var carryOver: Set<CarryOver> = []
+        /// Clause ids each party owns (a clause's sub-clauses with it).
+        public var owners: [String: [String]] = [:]
+
+        public static let strict = ApprovalPolicy()
+
+        /// Whether `party` owns the clause `id` (or a clause it sits in).
+        public func party(_ party: String, owns id: String) -> Bool {
+            (owners[party] ?? []).contains { id == $0 || id.hasPrefix($0 + "/") }
+        }
+    }
+
     /// Repository-relative path of the file.
     public let path: String
     public let id: String
@@ -35,6 +57,7 @@ public struct Agreement: Sendable {
     /// Repository-relative paths of the documents this agreement relies on.
     public let references: [String]
     public let objectives: [Objective]
+    public let approvalPolicy: ApprovalPolicy
     public let document: ClauseDocument
     /// Every front matter field as text, flattened to dotted names, for diffs.
     public let metadata: [(field: String, value: String)]

@@ -63,6 +63,7 @@ public enum AgreementParser {
         let notice = problems.review(root, key: "notice")
         let references = problems.references(root)
         let objectives = problems.objectives(root)
+        let approvalPolicy = problems.approvalPolicy(root, parties: parties)
         for duplicate in document.duplicates {
             problems.add(
                 .init(line: duplicate.line, column: duplicate.column),
@@ -73,11 +74,13 @@ public enum AgreementParser {
         return Agreement(
             path: path, id: id!, title: title, kind: kind, parties: parties, effective: effective,
             expires: expires, review: review, notice: notice, references: references, objectives: objectives,
-            document: document, metadata: flatten(root), warnings: misspeltKeys(root, path: path))
+            approvalPolicy: approvalPolicy, document: document, metadata: flatten(root),
+            warnings: misspeltKeys(root, path: path))
     }
 
     static let knownKeys = [
         "agreement", "title", "kind", "parties", "effective", "expires", "review", "notice", "references", "objectives",
+        "approval",
     ]
     static let knownPartyKeys = ["name", "approvers", "quorum"]
 
@@ -282,6 +285,41 @@ public enum AgreementParser {
                 return []
             }
             return items.compactMap(\.scalar)
+        }
+
+        mutating func approvalPolicy(_ root: YAMLNode, parties: [Agreement.Party]) -> Agreement.ApprovalPolicy {
+            guard let node = root["approval"] else { return .strict }
+            var policy = Agreement.ApprovalPolicy()
+            guard node.mapping != nil else {
+                add(
+                    node.location, "'approval' must hold 'carry-over' and 'owners'",
+                    hint: "indent them under 'approval:'")
+                return policy
+            }
+            if let carry = node["carry-over"] {
+                for item in carry.sequence ?? [carry] {
+                    guard let name = item.scalar,
+                        name == "none" || Agreement.ApprovalPolicy.CarryOver(rawValue: name) != nil
+                    else {
+                        add(
+                            item.location, "unknown carry-over rule '\(item.scalar ?? "(not text)")'",
+                            hint: "use none, formatting, unowned-clauses, or a list of them")
+                        continue
+                    }
+                    if let rule = Agreement.ApprovalPolicy.CarryOver(rawValue: name) { policy.carryOver.insert(rule) }
+                }
+            }
+            for pair in node["owners"]?.mapping ?? [] {
+                let party = pair.key.scalar ?? "?"
+                guard parties.contains(where: { $0.role == party }) else {
+                    add(
+                        pair.key.location, "owners names '\(party)', which is not a party",
+                        hint: "use a party listed under 'parties:'")
+                    continue
+                }
+                policy.owners[party] = pair.value.sequence?.compactMap(\.scalar) ?? pair.value.scalar.map { [$0] } ?? []
+            }
+            return policy
         }
 
         mutating func objectives(_ root: YAMLNode) -> [Agreement.Objective] {

@@ -102,6 +102,11 @@ public struct AgreementEvaluator {
             verdicts.append(verdict)
         }
         applyWithdrawals(to: &verdicts)
+        if let latest, latest.blob == blob {
+            try applyCarryOver(
+                to: &verdicts, agreement: agreement, latest: latest, revisions: revisions, current: text,
+                references: currentReferences)
+        }
 
         var parties: [AgreementEvaluation.PartyApprovals] = []
         for party in agreement.parties {
@@ -161,6 +166,58 @@ public struct AgreementEvaluator {
             path: path, agreement: agreement, blob: blob, latest: latest, revisions: revisions, verdicts: verdicts,
             parties: parties, findings: findings, reviewDue: reviewDue, reviews: reviews,
             lastFullApproval: fullApproval, lastReview: lastReview, references: currentReferences)
+    }
+
+    /// Lets a party's approval of an earlier revision count for the one in force when the
+    /// policy of the content they approved allows it for every change since (the policy
+    /// of the new content cannot vouch for itself).
+    private func applyCarryOver(
+        to verdicts: inout [ApprovalVerdict], agreement: Agreement, latest: Revision, revisions: [Revision],
+        current: String, references: [(path: String, blob: ObjectID?)]
+    ) throws {
+        for party in agreement.parties {
+            let direct = Set(
+                verdicts.filter { $0.counts && $0.record?.party == party.role }.compactMap { $0.record?.approver })
+            guard direct.count < party.quorum else { continue }
+            let candidates = verdicts.indices.filter {
+                verdicts[$0].status == .superseded && verdicts[$0].record?.party == party.role
+            }
+            for number in Set(candidates.compactMap { verdicts[$0].record?.revision }).sorted(by: >) {
+                guard let revision = revisions.first(where: { $0.number == number }) else { continue }
+                let approvedText = String(decoding: try repository.blobData(revision.blob), as: UTF8.self)
+                guard let approved = try? AgreementParser.parseAgreement(approvedText, path: revision.path),
+                    !approved.approvalPolicy.carryOver.isEmpty
+                else { continue }
+                let report = DiffReport.compare(
+                    old: approvedText, new: current, path: revision.path, from: revision.label, to: latest.label)
+                let ofRevision = candidates.filter { verdicts[$0].record?.revision == number }
+                let sameReferences = ofRevision.allSatisfy { index in
+                    let bound = verdicts[index].record!.references.map { "\($0.path) \($0.blob?.hex ?? "-")" }
+                    return bound == references.map { "\($0.path) \($0.blob?.hex ?? "-")" }
+                }
+                guard sameReferences,
+                    let why = Self.carryOverReason(report, policy: approved.approvalPolicy, party: party.role)
+                else { continue }
+                for index in ofRevision {
+                    verdicts[index].status = .carriedOver
+                    verdicts[index].reason = "approves r\(number); counts for r\(latest.number) by carry-over: \(why)"
+                }
+                break
+            }
+        }
+    }
+
+    /// Why the changes in `report` keep `party`'s approval under `policy`, or nil.
+    static func carryOverReason(_ report: DiffReport, policy: Agreement.ApprovalPolicy, party: String) -> String? {
+        guard report.metadata.isEmpty, report.objectives.isEmpty else { return nil }
+        let meaningful = report.clauses.filter { $0.kind != .formatting }
+        if meaningful.isEmpty, policy.carryOver.contains(.formatting) {
+            return "only formatting changed"
+        }
+        guard policy.carryOver.contains(.unownedClauses), policy.owners[party] != nil, !meaningful.isEmpty,
+            meaningful.allSatisfy({ !policy.party(party, owns: $0.id) })
+        else { return nil }
+        return "the clauses changed (\(meaningful.map(\.id).joined(separator: ", "))) are not owned by \(party)"
     }
 
     /// Marks each approval that a sound withdrawal by the same approver takes back.

@@ -8,6 +8,13 @@ public struct ApprovalRecord: SignedRecord, Equatable {
         public let blob: ObjectID?
     }
 
+    /// A clause's id and a short hash of its words, so an auditor can see which clauses
+    /// an approval covered, and slagit which of them changed since.
+    public struct ClauseHash: Sendable, Equatable {
+        public let id: String
+        public let hash: String
+    }
+
     public let agreementID: String
     public let revision: Int
     public let party: String
@@ -18,6 +25,9 @@ public struct ApprovalRecord: SignedRecord, Equatable {
     /// True for a withdrawal: a signed statement that the approval with the same binding
     /// no longer stands. History keeps both tags.
     public let isWithdrawal: Bool
+    /// One per clause of the bound content; optional in hand-made tags, but checked
+    /// against the bound blob whenever present.
+    public let clauseHashes: [ClauseHash]
 
     static let tagPrefix = "sla/"
 
@@ -39,6 +49,15 @@ public struct ApprovalRecord: SignedRecord, Equatable {
     public var tagName: String {
         "\(ApprovalRecord.tagPrefix)\(agreementID)/r\(revision)/\(party)/\(approver)/\(contentKey)"
             + (isWithdrawal ? "-withdrawn" : "")
+    }
+
+    /// The clause hashes of an agreement's text: the first ten hex digits of the git blob
+    /// hash of each clause's title and words (not its markup, so re-wrapping keeps them).
+    public static func clauseHashes(of text: String) -> [ClauseHash] {
+        let file = MarkdownFile(text)
+        return ClauseParser.parse(file.body, firstLine: file.bodyFirstLine).clauses.map { clause in
+            ClauseHash(id: clause.id, hash: String(hashAsBlob(clause.title + "\n" + clause.text).hex.prefix(10)))
+        }
     }
 
     /// Whether `other` is the approval this withdrawal takes back.
@@ -68,14 +87,16 @@ public struct ApprovalRecord: SignedRecord, Equatable {
             "Agreement: \(agreementID)", "Revision: \(revision)", "Party: \(party)", "Approver: \(approver)",
         ]
         if isWithdrawal { lines.append("Withdrawn: yes") }
-        return lines.joined(separator: "\n") + "\n" + bindingLines
+        let clauses = clauseHashes.map { "Clause: \($0.id) \($0.hash)\n" }.joined()
+        return lines.joined(separator: "\n") + "\n" + bindingLines + clauses
     }
 
     public init(
         agreementID: String, revision: Int, party: String, approver: String, path: String, blob: ObjectID,
-        references: [Reference], isWithdrawal: Bool = false
+        references: [Reference], isWithdrawal: Bool = false, clauseHashes: [ClauseHash] = []
     ) {
         self.isWithdrawal = isWithdrawal
+        self.clauseHashes = clauseHashes
         self.agreementID = agreementID
         self.revision = revision
         self.party = party
@@ -114,10 +135,17 @@ public struct ApprovalRecord: SignedRecord, Equatable {
             }
             references.append(Reference(path: String(value[..<space]), blob: id))
         }
+        var clauseHashes: [ClauseHash] = []
+        for value in trailers.filter({ $0.key == "Clause" }).map(\.value) {
+            let parts = value.split(separator: " ")
+            guard parts.count == 2 else { return .failure(.init("'Clause: \(value)' is not 'ID HASH'")) }
+            clauseHashes.append(ClauseHash(id: String(parts[0]), hash: String(parts[1])))
+        }
         return .success(
             ApprovalRecord(
                 agreementID: agreementID, revision: revision, party: party, approver: approver, path: path,
-                blob: blob, references: references, isWithdrawal: single("Withdrawn") == "yes"))
+                blob: blob, references: references, isWithdrawal: single("Withdrawn") == "yes",
+                clauseHashes: clauseHashes))
     }
 }
 

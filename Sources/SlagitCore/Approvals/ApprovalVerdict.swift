@@ -46,6 +46,9 @@ public struct RecordVerdict<Record: SignedRecord>: Sendable {
         case contentMismatch = "content-mismatch"
         /// Valid when made, then taken back by a signed withdrawal.
         case withdrawn
+        /// Approves an earlier revision, and counts for the one in force because the
+        /// agreement's carry-over policy covers every change since.
+        case carriedOver = "carried-over"
     }
 
     /// The tag's name without `refs/tags/`.
@@ -59,13 +62,14 @@ public struct RecordVerdict<Record: SignedRecord>: Sendable {
     public let commit: ObjectID?
 
     /// Counts towards the revision in force.
-    public var counts: Bool { status == .valid && record?.isWithdrawal != true }
+    public var counts: Bool { (status == .valid || status == .carriedOver) && record?.isWithdrawal != true }
     /// Signed by whom it claims, for the revision it claims, whether or not that is the
     /// content in force now: the approvals that made up a past full approval.
     public var wasValidWhenMade: Bool {
-        [.valid, .superseded, .elsewhere, .contentMismatch].contains(status) && record?.isWithdrawal != true
+        [.valid, .superseded, .elsewhere, .contentMismatch, .carriedOver].contains(status)
+            && record?.isWithdrawal != true
     }
 
     /// Not a forgery or a mistake: valid, here or for another revision.
-    public var isSound: Bool { [.valid, .superseded, .elsewhere, .withdrawn].contains(status) }
+    public var isSound: Bool { [.valid, .superseded, .elsewhere, .withdrawn, .carriedOver].contains(status) }
 }

@@ -100,10 +100,14 @@ public struct ApprovalVerifier {
         case .revokedKey: return verdict(.keyRevoked, "the signing key is revoked: \(check.detail)", record, tag.tagger)
         }
         // Who may sign is what the signed content itself says.
-        guard
-            let signedContent = try? AgreementParser.parseAgreement(
-                String(decoding: repository.blobData(revision), as: UTF8.self), path: record.path)
-        else {
+        let signedText = String(decoding: try repository.blobData(revision), as: UTF8.self)
+        if let approval = record as? ApprovalRecord, !approval.clauseHashes.isEmpty,
+            approval.clauseHashes != ApprovalRecord.clauseHashes(of: signedText)
+        {
+            return verdict(
+                .malformed, "its Clause trailers do not match the clauses of the bound content", record, tag.tagger)
+        }
+        guard let signedContent = try? AgreementParser.parseAgreement(signedText, path: record.path) else {
             return verdict(.malformed, "revision \(record.revision) is not a valid agreement", record, tag.tagger)
         }
         if let refusal = record.refusal(by: signedContent) {

@@ -68,7 +68,8 @@ enum ApproveCommand: Command {
         }
         let record = ApprovalRecord(
             agreementID: agreement.id, revision: latest.number, party: party.role, approver: approver,
-            path: latest.path, blob: latest.blob, references: references)
+            path: latest.path, blob: latest.blob, references: references,
+            clauseHashes: ApprovalRecord.clauseHashes(of: try workspace.text(of: latest.blob)))
         guard Repository.isValidReferenceName("refs/tags/" + record.tagName) else {
             throw UserError(
                 "'\(record.tagName)' cannot be a git tag name",
@@ -114,7 +115,8 @@ enum ApproveCommand: Command {
         }
         let withdrawal = ApprovalRecord(
             agreementID: record.agreementID, revision: record.revision, party: record.party, approver: record.approver,
-            path: record.path, blob: record.blob, references: record.references, isWithdrawal: true)
+            path: record.path, blob: record.blob, references: record.references, isWithdrawal: true,
+            clauseHashes: record.clauseHashes)
         if tags.contains(where: { $0.name == withdrawal.tagName }) {
             context.print("Already withdrawn: \(withdrawal.tagName)")
             return 0

@@ -59,7 +59,7 @@ enum EvaluationReports {
     /// A check mark or cross for a verdict, coloured when allowed.
     static func mark(_ verdict: ApprovalVerdict, colour: Bool) -> String {
         switch verdict.status {
-        case .valid: colour ? Style.green("✓") : "✓"
+        case .valid, .carriedOver: colour ? Style.green("✓") : "✓"
         case .superseded, .elsewhere, .withdrawn: "·"
         default: colour ? Style.red("✗") : "✗"
         }

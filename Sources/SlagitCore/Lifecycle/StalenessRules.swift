@@ -39,7 +39,9 @@ public enum StalenessRules {
                 "nothing to do before then; check that the date is the one agreed")
         }
         if let approved = evaluation.lastFullApproval {
-            if let latest = evaluation.latest, latest.number > approved.revision || latest.blob != evaluation.blob {
+            if let latest = evaluation.latest, !evaluation.approved,
+                latest.number > approved.revision || latest.blob != evaluation.blob
+            {
                 flag(
                     "changed-since-approval",
                     "changed since r\(approved.revision) was fully approved on \(approved.date)",
