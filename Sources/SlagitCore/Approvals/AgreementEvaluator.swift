@@ -134,12 +134,17 @@ public struct AgreementEvaluator {
                     hint: "an approver of \(party.role) runs: slagit approve \(path) --party \(party.role)", id: id)
             }
         }
+        // A tag that does not verify never counts, so it cannot pass anything; it is
+        // reported, but as a warning: anyone who can push a tag could otherwise block
+        // every merge. `verify`, the auditor's view, fails on it.
         for verdict in verdicts where !verdict.isSound {
-            let ofLatest = verdict.record?.revision == latest?.number || verdict.record == nil
             add(
-                ofLatest ? .error : .warning, "invalid-approval",
-                "approval tag \(verdict.tagName) (\(verdict.status.rawValue)): \(verdict.reason)",
-                hint: "remove or replace the tag (git tag -d \(verdict.tagName)), then approve again", id: id)
+                .warning, "invalid-approval",
+                "approval tag \(verdict.tagName) does not count (\(verdict.status.rawValue)): \(verdict.reason)",
+                hint: verdict.status == .unknownKey
+                    ? "if the approver is genuine, add their key where this machine looks (the allowed-signers file or the gpg keyring); otherwise remove the tag where it was shared (git push origin :refs/tags/\(verdict.tagName))"
+                    : "if it is your tag, approve again to replace it; otherwise remove it where it was shared (git push origin :refs/tags/\(verdict.tagName))",
+                id: id)
         }
         if let expires = agreement.expires, expires < asOf {
             add(

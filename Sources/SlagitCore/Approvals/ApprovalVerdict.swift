@@ -71,5 +71,8 @@ public struct RecordVerdict<Record: SignedRecord>: Sendable {
     }
 
     /// Not a forgery or a mistake: valid, here or for another revision.
-    public var isSound: Bool { [.valid, .superseded, .elsewhere, .withdrawn, .carriedOver].contains(status) }
+    /// A content mismatch is sound too: the tag is genuine, the content moved on.
+    public var isSound: Bool {
+        [.valid, .superseded, .elsewhere, .withdrawn, .carriedOver, .contentMismatch].contains(status)
+    }
 }
