@@ -127,14 +127,16 @@ struct ApprovalTests {
         #expect(verify.status == 1)
         #expect(
             verify.stdout.contains(
-                "✗ \(name): signer-not-approver: signed by cio@customer.example, not by the approver it names (ops@provider.example)"
+                "✗ \(name): signer-not-approver: signed by cio@customer.example, not by the person it names (ops@provider.example)"
             ))
         let check = try scene.sandbox.slagit("check")
         #expect(check.status == 1)
         #expect(
             check.stdout.contains(
                 "[missing-approval] party 'provider' needs approvals from all of: ops@provider.example"))
-        #expect(check.stdout.contains("warning: [invalid-approval] approval tag \(name) does not count (signer-not-approver)"))
+        #expect(
+            check.stdout.contains(
+                "warning: [invalid-approval] approval tag \(name) does not count (signer-not-approver)"))
     }
 
     @Test("approve refuses to write a tag the signer could not stand behind")

@@ -115,7 +115,7 @@ struct ForgeryTests {
         let name = try scene.customerTagName()
         let commit = try scene.sandbox.git("rev-parse", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let forged =
-            "object \(commit)\ntype commit\ntag \(name)\ntagger Carl Io <cio@customer.example> 1767225600 +0000\n\n"
+            "object \(commit)\ntype commit\ntag \(name)\ntagger Carl Io <cio@customer.example> \(Int(Date().timeIntervalSince1970)) +0000\n\n"
             + (try scene.customerMessage()) + providerText[signature.lowerBound...]
         try scene.storeRawTag(forged, as: name)
         #expect(try scene.verdict(of: name).status == "bad-signature")

@@ -16,8 +16,17 @@ struct LifecycleTests {
             provider = try sandbox.makeSSHKey(for: "ops@provider.example", name: "provider")
             customer = try sandbox.makeSSHKey(for: "cio@customer.example", name: "customer")
             try sandbox.write("sample.md", text)
-            let proposed = try sandbox.slagit("propose", "sample.md", "-m", "first")
+            let proposed = try propose("first", on: "2025-06-01")
             guard proposed.status == 0 else { throw SandboxError(proposed.stderr) }
+        }
+
+        /// Proposes the file as it is, dated `day` (slagit honours GIT_COMMITTER_DATE as git
+        /// does), so approvals dated after it are plausible.
+        @discardableResult
+        func propose(_ message: String, on day: String) throws -> Sandbox.Output {
+            try sandbox.slagit(
+                ["propose", "sample.md", "-m", message],
+                extraEnvironment: ["GIT_COMMITTER_DATE": "\(day)T08:00:00+0000"])
         }
 
         func approveBoth(revision: Int, on date: String, commit: String = "HEAD", references: [String] = []) throws {
@@ -90,6 +99,34 @@ struct LifecycleTests {
         #expect(log.stdout.contains("reviewed 2026-04-12 by ops@provider.example: no-change"))
     }
 
+    @Test("a record dated before its revision, or a review dated unlike its signature, is malformed")
+    func datesMustAgree() throws {
+        let scene = try Scene(SampleAgreement.text(expires: "2029-12-31"))
+        try scene.sandbox.handApprove(
+            "sample-hosting", revision: 1, party: "provider", approver: "ops@provider.example", key: scene.provider,
+            path: "sample.md", date: "2025-01-01T09:00:00+0000")
+        try scene.sandbox.handReview(
+            "sample-hosting", revision: 1, reviewer: "cio@customer.example", key: scene.customer, path: "sample.md",
+            date: "2026-03-01")
+        // The same review again, but claiming a later day than it was signed on.
+        try scene.sandbox.actAs("cio@customer.example", key: scene.customer)
+        let tag = try scene.sandbox.git("tag", "-l", "sla-review/*").stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        let message = try scene.sandbox.git("tag", "-l", "--format=%(contents)", tag).stdout
+            .components(separatedBy: "-----BEGIN")[0].replacingOccurrences(
+                of: "Reviewed-On: 2026-03-01", with: "Reviewed-On: 2027-09-01")
+        let later = tag.replacingOccurrences(of: "2026-03-01", with: "2027-09-01")
+        try scene.sandbox.run(
+            "/usr/bin/git", ["tag", "-s", later, "-m", message],
+            extraEnvironment: ["GIT_COMMITTER_DATE": "2026-03-01T12:00:00+0000"])
+        let verify = try scene.sandbox.slagit("verify")
+        #expect(verify.status == 1)
+        #expect(
+            verify.stdout.contains(
+                "malformed: signed on 2025-01-01, before the revision it names was committed (2025-06-01)"))
+        #expect(verify.stdout.contains("malformed: says it was reviewed on 2027-09-01 but was signed on 2026-03-01"))
+    }
+
     @Test("slagit review writes a signed record that git verifies")
     func reviewCommand() throws {
         let scene = try Scene(SampleAgreement.text(expires: "2029-12-31"))
@@ -130,7 +167,7 @@ struct LifecycleTests {
         let scene = try Scene(SampleAgreement.text(expires: "2026-03-31"))
         try scene.approveBoth(revision: 1, on: "2026-01-10T09:00:00+0000")
         try scene.sandbox.write("sample.md", SampleAgreement.text(availability: ">= 99%", expires: "2026-03-31"))
-        try scene.sandbox.slagit("propose", "sample.md", "-m", "second")
+        try scene.propose("second", on: "2026-02-01")
         let result = try scene.stale("2026-04-01")
         #expect(result.flags == ["changed-since-approval", "expired"])
         let text = try scene.sandbox.slagit("stale", "--as-of", "2026-04-01").stdout
@@ -157,7 +194,7 @@ struct LifecycleTests {
         try scene.approveBoth(revision: 1, on: "2026-02-01T09:00:00+0000")
         let second = SampleAgreement.text(availability: ">= 99.5%", expires: "2029-12-31")
         try scene.sandbox.write("sample.md", second)
-        try scene.sandbox.slagit("propose", "sample.md", "-m", "second")
+        try scene.propose("second", on: "2026-05-01")
         try scene.approveBoth(revision: 2, on: "2026-06-01T09:00:00+0000")
         let before = try scene.sandbox.slagit("show", "sample.md", "--as-of", "2026-01-15")
         #expect(before.status == 1)
@@ -167,6 +204,8 @@ struct LifecycleTests {
         let july = try scene.sandbox.slagit("show", "sample.md", "--as-of", "2026-07-01", "--format", "json")
         #expect(july.stdout.contains("\"revision\": 2"))
         #expect(july.stdout.contains("\"in_force_since\": \"2026-06-01\""))
+        // After it expires, nothing is in force, not even an older revision.
+        #expect(try scene.sandbox.slagit("show", "sample.md", "--as-of", "2030-01-01").status == 1)
     }
 
     @Test("the calendar is valid iCalendar with one event per due date")

@@ -86,6 +86,9 @@ public struct ApprovalVerifier {
                 "the tag points at \(tag.target.short), which is not revision \(record.revision) of \(agreementID) with the bound content",
                 record, tag.tagger)
         }
+        if let problem = try datingProblem(record, tagger: tag.tagger, commit: tag.target) {
+            return verdict(.malformed, problem, record, tag.tagger)
+        }
         let check = try signatures.verify(signed, signedAt: tag.tagger?.date, expectedSigner: record.signer)
         switch check.outcome {
         case .good: break
@@ -118,10 +121,25 @@ public struct ApprovalVerifier {
             let actual =
                 check.identities.isEmpty ? "a key with no matching identity" : check.identities.joined(separator: ", ")
             return verdict(
-                .signerNotApprover, "signed by \(actual), not by the approver it names (\(record.signer))", record,
+                .signerNotApprover, "signed by \(actual), not by the person it names (\(record.signer))", record,
                 tag.tagger)
         }
         return verdict(.valid, "signed by \(record.signer)", record, tag.tagger)
+    }
+
+    /// A record cannot be signed before the revision it speaks of existed (a day's clock
+    /// skew allowed), and a review's `Reviewed-On` must be the day it was signed.
+    private func datingProblem(_ record: some SignedRecord, tagger: GitIdentity?, commit: ObjectID) throws -> String? {
+        guard let tagger else { return "the tag has no tagger line, so no date" }
+        let committed = try repository.commit(commit).committer
+        if tagger.time < committed.time - 86400 {
+            return
+                "signed on \(tagger.calendarDate), before the revision it names was committed (\(committed.calendarDate))"
+        }
+        if let review = record as? ReviewRecord, review.reviewedOn != tagger.calendarDate {
+            return "says it was reviewed on \(review.reviewedOn) but was signed on \(tagger.calendarDate)"
+        }
+        return nil
     }
 
     /// The agreement blob of the revision commit a tag points at, when that commit is

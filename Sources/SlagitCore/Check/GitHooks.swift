@@ -82,14 +82,34 @@ enum GitHooks {
         }
         var refused = false
         for update in checks {
-            let check = PreMergeCheck(workspace: workspace, asOf: CalendarDate(Date()), pendingTags: pendingTags)
+            var check = PreMergeCheck(workspace: workspace, asOf: CalendarDate(Date()), pendingTags: pendingTags)
+            if name == "pre-receive" && update.base == nil {
+                // A new branch has no past of its own to trust: take the keys from the
+                // server's default branch, or else only from the server's configuration.
+                check.signers = try trustAnchorForNewBranch(workspace.repository, excluding: update.ref)
+            }
             let outcome = try check.run(base: update.base, head: update.head, all: update.base == nil)
             guard !outcome.ok else { continue }
             refused = true
             context.writeError("slagit: refusing \(update.ref): an agreement would land without its approvals\n")
             context.writeError(CheckRenderer.text(outcome, colour: false))
+            context.writeError(
+                name == "pre-merge-commit"
+                    ? "slagit: undo the merge with git merge --abort, or get the approvals first\n"
+                    : "slagit: approvals are tags; push them with the branch: git push origin \(update.ref.replacingOccurrences(of: "refs/heads/", with: "")) 'refs/tags/sla/*'\n"
+            )
         }
         return refused ? 1 : 0
+    }
+
+    /// The server's default branch tip, when there is one other than `ref`.
+    private static func trustAnchorForNewBranch(_ repository: Repository, excluding ref: String) throws
+        -> Workspace.SignersSource
+    {
+        if let branch = repository.headBranch, branch != ref, let tip = try? repository.resolveCommit(branch) {
+            return .commit(tip)
+        }
+        return .configurationOnly
     }
 
     /// Full reference names of the protected branches.

@@ -18,6 +18,11 @@ struct PreMergeCheck {
     let workspace: Workspace
     var asOf: CalendarDate
     var strict = false
+    /// Whether removing an agreement (deleting it, or its `agreement:` key) is allowed.
+    var allowRemoval = false
+    /// Where SSH approvers' keys come from; by default the allowed-signers file as
+    /// committed at the base (or, with no base, at the head).
+    var signers: Workspace.SignersSource?
     /// Tags arriving in the push a server hook judges.
     var pendingTags: [(name: String, target: ObjectID)] = []
 
@@ -39,12 +44,19 @@ struct PreMergeCheck {
             if !all {
                 let before = Dictionary(
                     try repository.files(inCommit: found).map { ($0.path, $0.blob) }, uniquingKeysWith: { a, _ in a })
-                targets = targets.filter { before[$0.path] != $0.blob }
+                // Touched: the agreement itself, or any document it references.
+                targets = try targets.filter { target in
+                    guard before[target.path] == target.blob else { return true }
+                    let references =
+                        (try? AgreementParser.parseAgreement(workspace.text(of: target.blob), path: target.path))?
+                        .references ?? []
+                    return try references.contains { try before[$0] != repository.blobID(at: $0, inCommit: head) }
+                }
             }
         }
         // The keys that vouch for approvers come from the base: a change under review
         // must not be able to approve itself by adding its own key.
-        let evaluator = try workspace.evaluator(signers: .commit(base ?? head), pendingTags: pendingTags)
+        let evaluator = try workspace.evaluator(signers: signers ?? .commit(base ?? head), pendingTags: pendingTags)
         let evaluations = try targets.map {
             try evaluator.evaluate(path: $0.path, blob: $0.blob, commit: head, asOf: asOf)
         }
@@ -56,8 +68,28 @@ struct PreMergeCheck {
                 .filter { ["review-overdue", "expiring"].contains($0.rule) }
         }
         if let forkPoint, let note = try signersChangeNote(base: forkPoint, head: head) { findings.append(note) }
+        if let forkPoint { findings += try removals(since: forkPoint, head: head) }
         findings += try cloneNotes(findings: findings, paths: targets.map(\.path))
         return CheckOutcome(evaluations: evaluations, findings: findings, strict: strict)
+    }
+
+    /// Agreements in force at the fork point that the change deletes, or turns into plain
+    /// Markdown by dropping `agreement:`: either takes an approved agreement out of
+    /// force without anyone's approval.
+    private func removals(since forkPoint: ObjectID, head: ObjectID) throws -> [Finding] {
+        let remaining = Set(try workspace.agreements(inCommit: head).map(\.path))
+        return try workspace.agreements(inCommit: forkPoint).filter { !remaining.contains($0.path) }.map { removed in
+            let deleted = try workspace.repository.blobID(at: removed.path, inCommit: head) == nil
+            return Finding(
+                severity: allowRemoval ? .note : .error, agreement: nil, path: removed.path, line: 1,
+                rule: "removed-agreement",
+                message: deleted
+                    ? "this change deletes the agreement at \(removed.path)"
+                    : "this change removes the 'agreement:' key, so \(removed.path) stops being an agreement",
+                hint: allowRemoval
+                    ? "retiring it was allowed with --allow-removal"
+                    : "if retiring it is agreed, run the check with --allow-removal; otherwise restore it")
+        }
     }
 
     /// A failure that comes only from what this clone lacks is an environment problem:

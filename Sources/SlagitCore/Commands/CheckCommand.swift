@@ -3,14 +3,16 @@ enum CheckCommand: Command {
     static let spec = CommandSpec(
         name: "check", summary: "the pre-merge gate for CI and git hooks",
         usage: """
-            slagit check [--base REV] [--head REV] [--all] [--strict] [--as-of DATE]
+            slagit check [--base REV] [--head REV] [--all] [--strict] [--allow-removal] [--as-of DATE]
                          [--format text|json|github|junit|markdown] | --install-hook pre-push|pre-merge-commit|pre-receive
             """,
-        valueOptions: ["base", "head", "format", "as-of", "install-hook"], flags: ["all", "strict"], shortNames: [:],
+        valueOptions: ["base", "head", "format", "as-of", "install-hook"], flags: ["all", "strict", "allow-removal"],
+        shortNames: [:],
         maxPositionals: 0,
         details: """
             Looks at every agreement that differs between --base and --head (default HEAD), or
-            every agreement with --all or without --base. Each must be valid, its newest
+            whose referenced documents differ, or every agreement with --all or without --base.
+            Deleting an agreement, or its 'agreement:' key, fails unless --allow-removal. Each must be valid, its newest
             revision must be the content at --head, fully approved by every party with verified
             signatures bound to exactly that content, and not expired. Prints one line per
             finding with file:line and exits 1 on any error. Warnings (review overdue) fail only
@@ -37,7 +39,8 @@ enum CheckCommand: Command {
             ?? workspace.headCommit(orExplain: "check")
         let base = try arguments.value("base").map { try workspace.resolve(revision: $0, role: "--base") }
         let check = PreMergeCheck(
-            workspace: workspace, asOf: try Workspace.asOfDate(arguments), strict: arguments.flag("strict"))
+            workspace: workspace, asOf: try Workspace.asOfDate(arguments), strict: arguments.flag("strict"),
+            allowRemoval: arguments.flag("allow-removal"))
         let outcome = try check.run(base: base, head: head, all: arguments.flag("all"))
         switch format {
         case .json: context.writeOutput(CheckRenderer.json(outcome))

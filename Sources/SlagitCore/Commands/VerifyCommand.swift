@@ -27,12 +27,15 @@ enum VerifyCommand: Command {
         for verdict in evaluation.verdicts
         where verdict.status == .contentMismatch && verdict.record?.revision == evaluation.latest?.number {
             add(
-                "unbound-approval", "approval tag \(verdict.tagName) no longer binds the content in force: \(verdict.reason)",
-                "propose the content in force (slagit propose \(evaluation.path)) and collect approvals, or restore the approved content")
+                "unbound-approval",
+                "approval tag \(verdict.tagName) no longer binds the content in force: \(verdict.reason)",
+                "propose the content in force (slagit propose \(evaluation.path)) and collect approvals, or restore the approved content"
+            )
         }
         for review in evaluation.reviews where !review.isSound {
             add(
-                "invalid-review", "review tag \(review.tagName) does not count (\(review.status.rawValue)): \(review.reason)",
+                "invalid-review",
+                "review tag \(review.tagName) does not count (\(review.status.rawValue)): \(review.reason)",
                 "remove it where it was shared (git push origin :refs/tags/\(review.tagName))")
         }
         return findings

@@ -98,6 +98,9 @@ public final class Workspace {
         /// itself by adding its own key. Falls back to the working tree when the file is
         /// not in that commit.
         case commit(ObjectID)
+        /// Only what git configuration names, never a file from the repository: for a
+        /// server judging a push that has nothing older to trust.
+        case configurationOnly
     }
 
     /// The file slagit uses when gpg.ssh.allowedSignersFile is not set: versioned with
@@ -111,6 +114,9 @@ public final class Workspace {
         var trusted: ObjectID?
         if case .commit(let commit) = signers { trusted = commit }
         var relative: String?
+        if case .configurationOnly = signers {
+            return config
+        }
         if let file = config.sshAllowedSignersFile {
             relative = repositoryRelative(file)
         } else {
@@ -144,7 +150,17 @@ public final class Workspace {
 
     func identity() throws -> GitIdentity {
         do {
-            return try repository.defaultIdentity()
+            var identity = try repository.defaultIdentity()
+            // git dates commits and tags by GIT_COMMITTER_DATE when it is set; so does slagit.
+            if let text = context.environment["GIT_COMMITTER_DATE"] {
+                guard let moment = GitIdentity.parseGitDate(text) else {
+                    throw UserError(
+                        "GIT_COMMITTER_DATE '\(text)' is not a date slagit can read",
+                        hint: "use 2026-11-30T10:00:00+0100 or @1796400000 +0100, or unset it")
+                }
+                (identity.time, identity.offsetMinutes) = moment
+            }
+            return identity
         } catch is GitError {
             throw UserError(
                 "git does not know who you are: user.name and user.email are not both set",

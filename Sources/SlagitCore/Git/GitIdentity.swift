@@ -40,6 +40,35 @@ public struct GitIdentity: Sendable, Equatable {
         CalendarDate(date, in: TimeZone(secondsFromGMT: offsetMinutes * 60) ?? TimeZone(identifier: "UTC")!)
     }
 
+    /// Reads the date forms of GIT_COMMITTER_DATE that scripts use: ISO 8601 with an
+    /// offset (`2026-11-30T10:00:00+0100`, `2026-11-30 10:00:00 +01:00`) and git's own
+    /// `@1796400000 +0100`. Returns seconds since 1970 and minutes east of UTC.
+    public static func parseGitDate(_ text: String) -> (Int64, Int)? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        func zone(_ text: Substring) -> Int? {
+            let digits = text.replacingOccurrences(of: ":", with: "")
+            guard digits.count == 5, let sign = digits.first, sign == "+" || sign == "-",
+                let value = Int(digits.dropFirst())
+            else { return text == "Z" ? 0 : nil }
+            return (sign == "-" ? -1 : 1) * ((value / 100) * 60 + value % 100)
+        }
+        if trimmed.hasPrefix("@") {
+            let parts = trimmed.dropFirst().split(separator: " ")
+            guard let seconds = Int64(parts.first ?? ""), let offset = parts.count > 1 ? zone(parts[1]) : 0 else {
+                return nil
+            }
+            return (seconds, offset)
+        }
+        guard trimmed.count >= 19, let day = CalendarDate(iso: String(trimmed.prefix(10))) else { return nil }
+        let clock = trimmed.dropFirst(11).prefix(8).split(separator: ":").compactMap { Int($0) }
+        guard clock.count == 3, let offset = zone(Substring(trimmed.dropFirst(19).trimmingCharacters(in: .whitespaces)))
+        else { return nil }
+        let local =
+            Int64(day.dayNumber - CalendarDate(year: 1970, month: 1, day: 1)!.dayNumber) * 86400
+            + Int64(clock[0] * 3600 + clock[1] * 60 + clock[2])
+        return (local - Int64(offset * 60), offset)
+    }
+
     /// Makes a libgit2 signature; the caller frees it with `git_signature_free`.
     func makeSignature() throws -> UnsafeMutablePointer<git_signature> {
         var signature: UnsafeMutablePointer<git_signature>?

@@ -57,6 +57,7 @@ public struct SignatureVerifier: Sendable {
         }
         var outcome = SignatureCheck.Outcome.unknownKey
         var fingerprint: String?
+        var trust = "undefined"
         for line in result.stdoutText.split(separator: "\n") where line.hasPrefix("[GNUPG:] ") {
             let fields = line.split(separator: " ")
             guard fields.count > 1 else { continue }
@@ -67,17 +68,29 @@ public struct SignatureVerifier: Sendable {
             case "REVKEYSIG": outcome = .revokedKey
             case "ERRSIG", "NO_PUBKEY": if outcome != .bad { outcome = .unknownKey }
             case "VALIDSIG": if fields.count > 2 { fingerprint = String(fields[2]) }
+            case let status where status.hasPrefix("TRUST_"): trust = status.dropFirst("TRUST_".count).lowercased()
             default: break
             }
         }
         if outcome == .good && result.status != 0 { outcome = .bad }
+        // As git does with gpg.minTrustLevel: a good signature by a key trusted less is
+        // not good enough.
+        let levels = ["undefined", "never", "marginal", "fully", "ultimate"]
+        if outcome == .good, let minimum = config.minTrustLevel, let required = levels.firstIndex(of: minimum),
+            (levels.firstIndex(of: trust) ?? 0) < required
+        {
+            return SignatureCheck(
+                outcome: .unknownKey, identities: [], key: fingerprint,
+                detail: "the key's trust is \(trust), below gpg.minTrustLevel (\(minimum))")
+        }
         var identities: [String] = []
         if let fingerprint, outcome != .bad, outcome != .unknownKey {
             identities = try userIDEmails(of: fingerprint, program: program)
         }
+        let detail = result.stderrText.split(separator: "\n")
+            .filter { !$0.contains("keybox") && !$0.contains("trustdb") }.joined(separator: "\n")
         return SignatureCheck(
-            outcome: outcome, identities: identities, key: fingerprint,
-            detail: Signer.firstLines(result.stderrText))
+            outcome: outcome, identities: identities, key: fingerprint, detail: Signer.firstLines(detail))
     }
 
     /// The e-mail addresses in a key's user ids (OpenPGP) or certificate (X.509).

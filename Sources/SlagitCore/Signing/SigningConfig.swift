@@ -11,6 +11,8 @@ public struct SigningConfig: Sendable {
     public internal(set) var sshAllowedSignersFile: String?
     public let sshRevocationFile: String?
     public let sshDefaultKeyCommand: String?
+    /// `gpg.minTrustLevel`: the least trust an OpenPGP key must have, as git enforces it.
+    public let minTrustLevel: String?
     /// The committer identity, used as the OpenPGP/X.509 key when no signing key is set.
     public let committer: GitIdentity?
 
@@ -34,6 +36,7 @@ public struct SigningConfig: Sendable {
         sshAllowedSignersFile = anchored(try config.path("gpg.ssh.allowedsignersfile"))
         sshRevocationFile = anchored(try config.path("gpg.ssh.revocationfile"))
         sshDefaultKeyCommand = try config.string("gpg.ssh.defaultkeycommand")
+        minTrustLevel = try config.string("gpg.mintrustlevel")?.lowercased()
         self.committer = committer
     }
 
