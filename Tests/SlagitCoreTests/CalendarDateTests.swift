@@ -31,6 +31,20 @@ struct CalendarDateTests {
         #expect(review.after(from).description == due)
     }
 
+    @Test(
+        "GIT_COMMITTER_DATE forms",
+        arguments: [
+            ("2026-11-30T10:00:00+0100", Int64(1_796_029_200), 60),
+            ("2026-11-30 10:00:00 -05:00", Int64(1_796_050_800), -300),
+            ("@1796400000 +0000", Int64(1_796_400_000), 0),
+            ("2026-11-30T09:00:00Z", Int64(1_796_029_200), 0),
+        ])
+    func gitDates(text: String, seconds: Int64, offset: Int) throws {
+        let parsed = try #require(GitIdentity.parseGitDate(text))
+        #expect(parsed.0 == seconds)
+        #expect(parsed.1 == offset)
+    }
+
     @Test("day numbers round-trip across centuries")
     func dayNumbers() throws {
         for text in ["1900-03-01", "2000-02-29", "2026-12-04", "2100-12-31"] {

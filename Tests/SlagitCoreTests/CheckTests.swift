@@ -185,6 +185,95 @@ struct CheckTests {
         #expect(try sandbox.git("rev-parse", "HEAD").stdout == (try sandbox.git("rev-parse", "base").stdout))
     }
 
+    @Test("a junk tag for the revision in force is reported but cannot block an approved change")
+    func junkTagDoesNotBlock() throws {
+        let sandbox = try Self.halfApprovedScene()
+        try sandbox.actAs("cio@customer.example", key: sandbox.home.appendingPathComponent("key-customer.pub").path)
+        try #require(try sandbox.slagit("approve", "sample.md").status == 0)
+        try sandbox.git("tag", "-a", "-m", "junk", "sla/sample-hosting/r2/provider/x@y.example/0000000000")
+        let check = try sandbox.slagit("check", "--as-of", "2026-06-01")
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(
+            check.stdout.contains(
+                "warning: [invalid-approval] approval tag sla/sample-hosting/r2/provider/x@y.example/0000000000 does not count (unsigned)"
+            ))
+        #expect(try sandbox.slagit("verify").status == 1)
+    }
+
+    @Test("changing a referenced document touches the agreement; removing an agreement fails")
+    func referencesAndRemovals() throws {
+        let sandbox = try Sandbox()
+        let key = try sandbox.makeSSHKey(for: "ops@provider.example", name: "provider")
+        let customer = try sandbox.makeSSHKey(for: "cio@customer.example", name: "customer")
+        try sandbox.write("policy.md", "# Policy\n")
+        try sandbox.write("sample.md", SampleAgreement.text(references: ["policy.md"]))
+        try sandbox.git("add", "policy.md")
+        try sandbox.git("commit", "-q", "-m", "policy")
+        try sandbox.slagit("propose", "sample.md", "-m", "first")
+        for (email, signingKey) in [("ops@provider.example", key), ("cio@customer.example", customer)] {
+            try sandbox.actAs(email, key: signingKey)
+            try #require(try sandbox.slagit("approve", "sample.md").status == 0)
+        }
+        try sandbox.git("branch", "approved")
+        try sandbox.write("policy.md", "# Policy\n\nNew duties.\n")
+        try sandbox.git("commit", "-q", "-am", "policy v2")
+        let changed = try sandbox.slagit("check", "--base", "approved", "--as-of", "2026-06-01")
+        #expect(changed.status == 1)
+        #expect(changed.stdout.contains("[missing-approval]"))
+
+        try sandbox.git("reset", "-q", "--hard", "approved")
+        try sandbox.git("rm", "-q", "sample.md")
+        try sandbox.git("commit", "-q", "-m", "retire")
+        let removed = try sandbox.slagit("check", "--base", "approved", "--as-of", "2026-06-01")
+        #expect(removed.status == 1)
+        #expect(
+            removed.stdout.contains(
+                "sample.md:1:1: error: [removed-agreement] this change deletes the agreement at sample.md"))
+        #expect(
+            try sandbox.slagit("check", "--base", "approved", "--allow-removal", "--as-of", "2026-06-01").status == 0)
+
+        try sandbox.git("reset", "-q", "--hard", "approved")
+        let plain = SampleAgreement.text(references: ["policy.md"]).replacingOccurrences(
+            of: "agreement: sample-hosting\n", with: "")
+        try sandbox.write("sample.md", plain)
+        try sandbox.git("commit", "-q", "-am", "no longer an agreement")
+        let dropped = try sandbox.slagit("check", "--base", "approved", "--as-of", "2026-06-01")
+        #expect(dropped.stdout.contains("[removed-agreement] this change removes the 'agreement:' key"))
+    }
+
+    @Test("a push that creates a protected branch cannot vouch for itself with its own keys")
+    func newBranchOnServer() throws {
+        let sandbox = try Self.halfApprovedScene()
+        let customer = sandbox.home.appendingPathComponent("key-customer.pub").path
+        try sandbox.actAs("cio@customer.example", key: customer)
+        try #require(try sandbox.slagit("approve", "sample.md").status == 0)
+        let server = sandbox.root.appendingPathComponent("server.git")
+        try sandbox.run("/usr/bin/git", ["init", "-q", "--bare", "-b", "main", server.path])
+        try sandbox.run(Sandbox.slagitExecutable, ["check", "--install-hook", "pre-receive"], in: server)
+        try sandbox.git("remote", "add", "origin", server.path)
+        // Only the keys first: the server's main then holds the trusted list.
+        let keysOnly = try sandbox.git("rev-parse", "base~1").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try sandbox.git("push", "-q", "origin", "\(keysOnly):refs/heads/main")
+        // An intruder maps the provider's address to their own key on a new branch.
+        let intruder = try sandbox.makeSSHKey(for: "ops@provider.example", name: "intruder", allowed: false)
+        try sandbox.git("checkout", "-q", "-b", "evil")
+        try sandbox.write(
+            ".slagit/allowed_signers",
+            "ops@provider.example \(try String(contentsOfFile: intruder, encoding: .utf8))"
+                + "cio@customer.example \(try String(contentsOfFile: customer, encoding: .utf8))")
+        try sandbox.git("commit", "-q", "-am", "rotate keys")
+        try sandbox.write("sample.md", SampleAgreement.text(availability: ">= 90%"))
+        try sandbox.slagit("propose", "sample.md", "-m", "evil")
+        for (email, key) in [("ops@provider.example", intruder), ("cio@customer.example", customer)] {
+            try sandbox.actAs(email, key: key)
+            try #require(try sandbox.slagit("approve", "sample.md").status == 0)
+        }
+        let pushed = try sandbox.git(
+            "push", "origin", "evil:refs/heads/master", "refs/tags/sla/*", expectSuccess: false)
+        #expect(pushed.status != 0)
+        #expect(pushed.stderr.contains("slagit: refusing refs/heads/master"))
+    }
+
     @Test("install-hook never replaces a hook slagit did not write")
     func keepsForeignHook() throws {
         let sandbox = try Sandbox()

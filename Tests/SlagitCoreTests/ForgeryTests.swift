@@ -225,6 +225,43 @@ struct ForgeryTests {
         #expect(try scene.checkFailsForCustomer())
     }
 
+    @Test("an OpenPGP key trusted less than gpg.minTrustLevel does not count, as with git tag -v")
+    func minTrustLevel() throws {
+        let scene = try Scene(openpgp: true)
+        // A key made elsewhere and imported without trust.
+        let elsewhere = scene.sandbox.root.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: elsewhere.path)
+        let made = try scene.sandbox.run(
+            "/usr/bin/gpg",
+            [
+                "--batch", "--pinentry-mode", "loopback", "--passphrase", "", "--quick-gen-key",
+                "Carl Io <cio@customer.example>", "ed25519", "sign", "never",
+            ],
+            extraEnvironment: ["GNUPGHOME": elsewhere.path])
+        try #require(made.status == 0)
+        let exported = try scene.sandbox.run(
+            "/usr/bin/gpg", ["--armor", "--export-secret-keys", "cio@customer.example"],
+            extraEnvironment: ["GNUPGHOME": elsewhere.path])
+        let fingerprint = try scene.sandbox.run(
+            "/usr/bin/gpg", ["--with-colons", "--list-keys", "cio@customer.example"],
+            extraEnvironment: ["GNUPGHOME": elsewhere.path]
+        ).stdout.split(separator: "\n").first { $0.hasPrefix("fpr:") }!.split(
+            separator: ":", omittingEmptySubsequences: false)[9]
+        try #require(
+            try scene.sandbox.run("/usr/bin/gpg", ["--batch", "--import"], input: exported.stdout).status == 0)
+        try scene.sandbox.actAs("cio@customer.example", key: String(fingerprint))
+        let name = try scene.customerTagName()
+        try scene.sandbox.git("tag", "-s", name, "-m", try scene.customerMessage())
+        #expect(try scene.gitVerifies(name))
+        #expect(try scene.verdict(of: name).status == "valid")
+        try scene.sandbox.git("config", "gpg.minTrustLevel", "fully")
+        #expect(try !scene.gitVerifies(name))
+        let verdict = try scene.verdict(of: name)
+        #expect(verdict.status == "unknown-key")
+        #expect(verdict.reason.contains("below gpg.minTrustLevel (fully)"))
+    }
+
     @Test("a tag pointing at another commit than its trailers name")
     func wrongCommit() throws {
         let scene = try Scene()
