@@ -27,8 +27,14 @@ enum CheckRenderer {
         outcome.findings.map { finding in
             let level = finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"
             let message = escapeWorkflowData(finding.message + (finding.hint.map { ". Fix: \($0)" } ?? ""))
-            return "::\(level) file=\(finding.path),line=\(finding.line),title=slagit \(finding.rule)::\(message)\n"
+            let file = escapeWorkflowProperty(finding.path)
+            return "::\(level) file=\(file),line=\(finding.line),title=slagit \(finding.rule)::\(message)\n"
         }.joined()
+    }
+
+    /// Properties (file=…) also escape ':' and ',', which separate them.
+    static func escapeWorkflowProperty(_ text: String) -> String {
+        escapeWorkflowData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 
     static func escapeWorkflowData(_ text: String) -> String {
@@ -114,7 +120,7 @@ enum CheckRenderer {
                 let mark = finding.severity == .error ? "❌" : finding.severity == .warning ? "⚠️" : "ℹ️"
                 lines.append("- \(mark) `\(finding.path):\(finding.line)` **\(finding.rule)**: \(finding.message)")
                 if let hint = finding.hint {
-                    lines.append("  - Fix: `\(hint.replacingOccurrences(of: "`", with: "'"))`")
+                    lines.append("  - Fix: \(hint)")
                 }
             }
         }
