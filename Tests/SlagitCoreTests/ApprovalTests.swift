@@ -8,7 +8,7 @@ private struct ApprovalScene {
     let customerKey: String
     let path = "sample.md"
 
-    enum Format { case ssh, openpgp }
+    enum Format { case ssh, openpgp, x509 }
 
     init(_ format: Format) throws {
         sandbox = try Sandbox()
@@ -19,6 +19,9 @@ private struct ApprovalScene {
         case .openpgp:
             providerKey = try sandbox.makeOpenPGPKey(for: "ops@provider.example", name: "Olga Ops")
             customerKey = try sandbox.makeOpenPGPKey(for: "cio@customer.example", name: "Carl Io")
+        case .x509:
+            providerKey = try sandbox.makeX509Certificate(for: "ops@provider.example", name: "Olga Ops")
+            customerKey = try sandbox.makeX509Certificate(for: "cio@customer.example", name: "Carl Io")
         }
         try sandbox.write(path, SampleAgreement.text())
         let proposed = try sandbox.slagit("propose", path, "-m", "first")
@@ -84,6 +87,50 @@ struct ApprovalTests {
         #expect(verify.status == 0)
         #expect(verify.stdout.contains("\"ok\": true"))
         #expect(try scene.sandbox.git("fsck", "--strict").status == 0)
+    }
+
+    @Test("approvals signed with X.509 certificates (gpgsm) verify with git tag -v, and check passes")
+    func x509RoundTrip() throws {
+        let scene = try ApprovalScene(.x509)
+        try scene.approveBoth()
+        for tag in try scene.tags() {
+            let verified = try scene.sandbox.git("tag", "-v", tag, expectSuccess: false)
+            #expect(verified.status == 0, "git tag -v \(tag): \(verified.stderr)")
+        }
+        let check = try scene.sandbox.slagit("check")
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let verify = try scene.sandbox.slagit("verify")
+        #expect(verify.stdout.contains("valid: signed by cio@customer.example"))
+    }
+
+    @Test("a key held only by ssh-agent signs through a literal key:: signing key")
+    func agentHeldKey() throws {
+        let scene = try ApprovalScene(.ssh)
+        // The agent runs in the foreground for the test's life, so nothing outlives it.
+        let socket = scene.sandbox.root.appendingPathComponent("agent.sock").path
+        let agent = Process()
+        agent.executableURL = URL(fileURLWithPath: "/usr/bin/ssh-agent")
+        agent.arguments = ["-D", "-a", socket]
+        agent.standardOutput = FileHandle.nullDevice
+        agent.standardError = FileHandle.nullDevice
+        try agent.run()
+        defer { agent.terminate() }
+        for _ in 0..<100 where !FileManager.default.fileExists(atPath: socket) { usleep(20_000) }
+        let privateKey = String(scene.customerKey.dropLast(".pub".count))
+        try #require(
+            try scene.sandbox.run("/usr/bin/ssh-add", ["-q", privateKey], extraEnvironment: ["SSH_AUTH_SOCK": socket])
+                .status == 0)
+        // The private key file goes away: only the agent can sign now.
+        try FileManager.default.removeItem(atPath: privateKey)
+        let literal = try String(contentsOfFile: scene.customerKey, encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        try scene.sandbox.actAs("cio@customer.example", key: "key::" + literal)
+        let approved = try scene.sandbox.slagit(["approve", scene.path], extraEnvironment: ["SSH_AUTH_SOCK": socket])
+        #expect(approved.status == 0, "\(approved.stderr)")
+        let withoutAgent = try scene.sandbox.slagit(
+            ["approve", scene.path, "--withdraw"], extraEnvironment: ["SSH_AUTH_SOCK": "/nonexistent"])
+        #expect(withoutAgent.status == 2)
+        #expect(withoutAgent.stderr.contains("hint: add the private key to ssh-agent (ssh-add)"))
     }
 
     @Test("a new revision needs new approvals; the old ones are superseded")

@@ -50,7 +50,10 @@ public struct SignatureVerifier: Sendable {
         let result: ProgramRunner.Result
         do {
             result = try runner.run(
-                program, ["--keyid-format=long", "--status-fd=1", "--verify", signatureFile.path, "-"],
+                // git's own verify arguments: --keyid-format=long for OpenPGP only.
+                program,
+                (signed.format == .openpgp ? ["--keyid-format=long"] : [])
+                    + ["--status-fd=1", "--verify", signatureFile.path, "-"],
                 input: Data(signed.payload.utf8))
         } catch is ProgramRunner.NotFound {
             throw config.missingProgram(signed.format)
@@ -95,7 +98,9 @@ public struct SignatureVerifier: Sendable {
 
     /// The e-mail addresses in a key's user ids (OpenPGP) or certificate (X.509).
     private func userIDEmails(of fingerprint: String, program: String) throws -> [String] {
-        let result = try runner.run(program, ["--with-colons", "--fixed-list-mode", "--list-keys", fingerprint])
+        // gpgsm lists X.509 certificates the same way but knows no --fixed-list-mode.
+        let mode = program == config.x509Program ? [] : ["--fixed-list-mode"]
+        let result = try runner.run(program, ["--with-colons"] + mode + ["--list-keys", fingerprint])
         var emails: [String] = []
         for line in result.stdoutText.split(separator: "\n") {
             let fields = line.split(separator: ":", omittingEmptySubsequences: false)

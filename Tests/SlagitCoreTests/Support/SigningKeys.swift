@@ -45,3 +45,50 @@ extension Sandbox {
         try git("config", "user.signingKey", key)
     }
 }
+
+extension Sandbox {
+    /// Makes a self-signed X.509 certificate for `email` with gpgsm (its key made by gpg,
+    /// unprotected, so no pinentry is needed), trusts it, and selects `gpg.format x509`.
+    /// Returns the certificate's fingerprint.
+    @discardableResult
+    func makeX509Certificate(for email: String, name: String) throws -> String {
+        try Data("disable-crl-checks\n".utf8).write(to: gnupgHome.appendingPathComponent("gpgsm.conf"))
+        let made = try run(
+            "/usr/bin/gpg",
+            [
+                "--batch", "--pinentry-mode", "loopback", "--passphrase", "", "--quick-gen-key", "\(name) <\(email)>",
+                "rsa2048", "sign", "never",
+            ])
+        guard made.status == 0 else { throw SandboxError("gpg key generation failed: \(made.stderr)") }
+        let listed = try run("/usr/bin/gpg", ["--with-keygrip", "--with-colons", "-K", email]).stdout
+        guard
+            let grip = listed.split(separator: "\n").first(where: { $0.hasPrefix("grp:") })?
+                .split(separator: ":", omittingEmptySubsequences: false)[9]
+        else { throw SandboxError("no keygrip for \(email)") }
+        let parameters =
+            "Key-Type: RSA\nKey-Grip: \(grip)\nKey-Usage: sign\nSerial: random\nName-DN: CN=\(name)\nName-Email: \(email)\n"
+        let parameterFile = root.appendingPathComponent("x509-\(name.filter(\.isLetter)).params")
+        try Data(parameters.utf8).write(to: parameterFile)
+        let certificate = try run(
+            "/usr/bin/gpgsm",
+            [
+                "--batch", "--armor", "--pinentry-mode", "loopback", "--passphrase", "", "--generate-key",
+                parameterFile.path,
+            ])
+        guard certificate.status == 0 else { throw SandboxError("gpgsm failed: \(certificate.stderr)") }
+        let imported = try run("/usr/bin/gpgsm", ["--batch", "--import"], input: certificate.stdout)
+        guard imported.status == 0 else { throw SandboxError("gpgsm import failed: \(imported.stderr)") }
+        let certificates = try run("/usr/bin/gpgsm", ["--with-colons", "--list-keys", email]).stdout
+        guard
+            let fingerprint = certificates.split(separator: "\n").first(where: { $0.hasPrefix("fpr:") })?
+                .split(separator: ":", omittingEmptySubsequences: false)[9]
+        else { throw SandboxError("no certificate for \(email)") }
+        let trustList = gnupgHome.appendingPathComponent("trustlist.txt")
+        let trusted = ((try? String(contentsOf: trustList, encoding: .utf8)) ?? "") + "\(fingerprint) S relax\n"
+        try Data(trusted.utf8).write(to: trustList)
+        // gpg-agent reads the trust list when it starts: restart it.
+        try run("/usr/bin/gpgconf", ["--kill", "gpg-agent"])
+        try git("config", "gpg.format", "x509")
+        return String(fingerprint)
+    }
+}
