@@ -50,8 +50,10 @@ enum CheckRenderer {
         var cases: [String] = []
         var failures = 0
         for evaluation in outcome.evaluations {
-            for rule in rules {
-                let hits = evaluation.findings.filter { $0.rule == rule }
+            let present =
+                evaluation.findings.map(\.rule) + outcome.findings.filter { $0.path == evaluation.path }.map(\.rule)
+            for rule in rules + Set(present).subtracting(rules).sorted() {
+                let hits = outcome.findings.filter { $0.rule == rule && $0.path == evaluation.path }
                 let failing = hits.filter { outcome.failing.contains($0) }
                 var element =
                     "    <testcase classname=\"\(xml(evaluation.id))\" name=\"\(rule)\" file=\"\(xml(evaluation.path))\""

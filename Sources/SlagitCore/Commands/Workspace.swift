@@ -131,6 +131,7 @@ public final class Workspace {
             let copy = scratch.url.appendingPathComponent("allowed_signers-\(blob.short)")
             try repository.blobData(blob).write(to: copy)
             config.sshAllowedSignersFile = copy.path
+            config.sshAllowedSignersLabel = "\(relative) as committed at \(trusted.short)"
         }
         return config
     }

@@ -4,6 +4,8 @@ import Foundation
 /// and notice deadlines (expiry minus the agreement's `notice:` period).
 struct CalendarFeed {
     struct Event: Equatable {
+        /// Stable per agreement and kind of date, so re-importing the feed after a review
+        /// moves the event instead of adding another.
         let uid: String
         let date: CalendarDate
         let summary: String
@@ -21,7 +23,7 @@ struct CalendarFeed {
             let overdue = due < asOf
             events.append(
                 Event(
-                    uid: "\(agreement.id)-review-\(due)", date: overdue ? asOf : due,
+                    uid: "\(agreement.id)-review", date: overdue ? asOf : due,
                     summary: overdue ? "Review overdue since \(due): \(name)" : "Review due: \(name)",
                     description:
                         "Hold the \(agreement.review?.text ?? "periodic") review of \(evaluation.path), then record it with slagit review."
@@ -30,14 +32,14 @@ struct CalendarFeed {
         if let expires = agreement.expires, expires >= asOf {
             events.append(
                 Event(
-                    uid: "\(agreement.id)-expires-\(expires)", date: expires, summary: "Expires: \(name)",
+                    uid: "\(agreement.id)-expires", date: expires, summary: "Expires: \(name)",
                     description: "\(evaluation.path) expires at the end of this day."))
             if let notice = agreement.notice {
                 let deadline = expires.adding(months: -notice.months, days: -notice.days)
                 if deadline >= asOf {
                     events.append(
                         Event(
-                            uid: "\(agreement.id)-notice-\(deadline)", date: deadline,
+                            uid: "\(agreement.id)-notice", date: deadline,
                             summary: "Notice deadline: \(name)",
                             description:
                                 "Last day to give notice (\(notice.text) before expiry on \(expires)) for \(evaluation.path)."

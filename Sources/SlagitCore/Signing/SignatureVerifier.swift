@@ -131,11 +131,13 @@ public struct SignatureVerifier: Sendable {
             let principals = probe.stdoutText.split(separator: "\n").joined(separator: ", ")
             return SignatureCheck(
                 outcome: .expiredKey, identities: [], key: nil,
-                detail: "the key of \(principals) was outside its validity window in \(allowedSigners) when it signed")
+                detail:
+                    "the key of \(principals) was outside its validity window in \(config.sshAllowedSignersLabel ?? allowedSigners) when it signed"
+            )
         }
         return SignatureCheck(
             outcome: .unknownKey, identities: [], key: nil,
-            detail: "no principal in \(allowedSigners) matches the signing key")
+            detail: "no principal in \(config.sshAllowedSignersLabel ?? allowedSigners) matches the signing key")
     }
 
     private func verifyWithSSH(_ signed: SignedPayload, signedAt: Date?, expectedSigner: String?) throws

@@ -9,6 +9,8 @@ public struct SigningConfig: Sendable {
     /// The allowed-signers file signatures are checked against. Relative paths in git's
     /// configuration are relative to the top of the working tree, where git runs.
     public internal(set) var sshAllowedSignersFile: String?
+    /// How messages name that file when it is a copy of a committed one.
+    public internal(set) var sshAllowedSignersLabel: String?
     public let sshRevocationFile: String?
     public let sshDefaultKeyCommand: String?
     /// `gpg.minTrustLevel`: the least trust an OpenPGP key must have, as git enforces it.
