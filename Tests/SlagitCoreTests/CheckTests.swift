@@ -13,14 +13,7 @@ struct CheckTests {
     /// with the approvers' keys committed in .slagit/allowed_signers.
     private static func halfApprovedScene() throws -> Sandbox {
         let sandbox = try Sandbox()
-        let provider = try sandbox.makeSSHKey(for: "ops@provider.example", name: "provider", allowed: false)
-        let customer = try sandbox.makeSSHKey(for: "cio@customer.example", name: "customer", allowed: false)
-        try sandbox.write(
-            ".slagit/allowed_signers",
-            "ops@provider.example \(try String(contentsOfFile: provider, encoding: .utf8))"
-                + "cio@customer.example \(try String(contentsOfFile: customer, encoding: .utf8))")
-        try sandbox.git("add", ".slagit")
-        try sandbox.git("commit", "-q", "-m", "keys")
+        let (provider, customer) = try sandbox.commitApproverKeys()
         try sandbox.write("sample.md", SampleAgreement.text())
         try sandbox.slagit("propose", "sample.md", "-m", "first")
         for (email, key) in [("ops@provider.example", provider), ("cio@customer.example", customer)] {
@@ -123,14 +116,7 @@ struct CheckTests {
     @Test("a pre-receive hook refuses an unapproved agreement and accepts it once approvals are pushed")
     func preReceive() throws {
         let sandbox = try Sandbox()
-        let provider = try sandbox.makeSSHKey(for: "ops@provider.example", name: "provider", allowed: false)
-        let customer = try sandbox.makeSSHKey(for: "cio@customer.example", name: "customer", allowed: false)
-        try sandbox.write(
-            ".slagit/allowed_signers",
-            "ops@provider.example \(try String(contentsOfFile: provider, encoding: .utf8))"
-                + "cio@customer.example \(try String(contentsOfFile: customer, encoding: .utf8))")
-        try sandbox.git("add", ".slagit")
-        try sandbox.git("commit", "-q", "-m", "keys")
+        let (provider, customer) = try sandbox.commitApproverKeys()
         let server = sandbox.root.appendingPathComponent("server.git")
         try sandbox.run("/usr/bin/git", ["init", "-q", "--bare", "-b", "main", server.path])
         let installed = try sandbox.run(

@@ -65,6 +65,17 @@ enum EvaluationReports {
         }
     }
 
+    /// Evaluates every agreement at HEAD with its staleness flags (`--warn-days` honoured).
+    static func evaluateWithStaleness(
+        workspace: Workspace, arguments: ParsedArguments, asOf: CalendarDate
+    ) throws -> [(evaluation: AgreementEvaluation, flags: [Finding])] {
+        let head = try workspace.headCommit(orExplain: "report")
+        let warningDays = try workspace.expiryWarningDays(arguments.value("warn-days"))
+        return try evaluate(workspace: workspace, commit: head, path: nil, asOf: asOf).map {
+            ($0, StalenessRules.flags($0, asOf: asOf, warningDays: warningDays))
+        }
+    }
+
     /// Evaluates the agreements of `commit`, or only the one at `path`.
     static func evaluate(
         workspace: Workspace, commit: ObjectID, path: String?, asOf: CalendarDate

@@ -17,11 +17,8 @@ enum StaleCommand: Command {
         let format = try ReportFormat.from(arguments)
         let asOf = try Workspace.asOfDate(arguments)
         let workspace = try Workspace(context: context)
-        let head = try workspace.headCommit(orExplain: "report")
-        let warningDays = try workspace.expiryWarningDays(arguments.value("warn-days"))
-        let stale = try EvaluationReports.evaluate(workspace: workspace, commit: head, path: nil, asOf: asOf)
-            .map { ($0, StalenessRules.flags($0, asOf: asOf, warningDays: warningDays)) }
-            .filter { !$0.1.isEmpty }
+        let stale = try EvaluationReports.evaluateWithStaleness(workspace: workspace, arguments: arguments, asOf: asOf)
+            .filter { !$0.flags.isEmpty }
         switch format {
         case .json:
             context.writeOutput(

@@ -11,10 +11,10 @@ enum StatusCommand: Command {
         let format = try ReportFormat.from(arguments)
         let asOf = try Workspace.asOfDate(arguments)
         let workspace = try Workspace(context: context)
-        let head = try workspace.headCommit(orExplain: "report")
-        let evaluations = try EvaluationReports.evaluate(workspace: workspace, commit: head, path: nil, asOf: asOf)
-        let warningDays = try workspace.expiryWarningDays(arguments.value("warn-days"))
-        let staleness = evaluations.map { StalenessRules.flags($0, asOf: asOf, warningDays: warningDays) }
+        let results = try EvaluationReports.evaluateWithStaleness(
+            workspace: workspace, arguments: arguments, asOf: asOf)
+        let evaluations = results.map(\.evaluation)
+        let staleness = results.map(\.flags)
         switch format {
         case .json:
             context.writeOutput(

@@ -39,6 +39,20 @@ extension Sandbox {
         return String(line.split(separator: ":", omittingEmptySubsequences: false)[9])
     }
 
+    /// Makes SSH keys for a provider and a customer approver and commits them as
+    /// `.slagit/allowed_signers`, the versioned list every clone reads.
+    func commitApproverKeys() throws -> (provider: String, customer: String) {
+        let provider = try makeSSHKey(for: "ops@provider.example", name: "provider", allowed: false)
+        let customer = try makeSSHKey(for: "cio@customer.example", name: "customer", allowed: false)
+        try write(
+            ".slagit/allowed_signers",
+            "ops@provider.example \(try String(contentsOfFile: provider, encoding: .utf8))"
+                + "cio@customer.example \(try String(contentsOfFile: customer, encoding: .utf8))")
+        try git("add", ".slagit")
+        try git("commit", "-q", "-m", "keys")
+        return (provider, customer)
+    }
+
     /// Makes `email` the person acting next, signing with `key`.
     func actAs(_ email: String, key: String) throws {
         try git("config", "user.email", email)
