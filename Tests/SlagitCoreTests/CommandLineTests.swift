@@ -35,6 +35,31 @@ struct CommandLineTests {
         #expect(unknown.stderr.contains("agreement sample-hosting has no revision 7\n  hint: its revisions are r1, r2"))
     }
 
+    @Test("diff compares the index, and counts with --stat")
+    func indexAndStat() throws {
+        let sandbox = try Self.twoRevisions()
+        try sandbox.git("add", "sample.md")
+        try sandbox.write("sample.md", SampleAgreement.text(availability: ">= 90%", extraClause: "Disaster Recovery"))
+        let staged = try sandbox.slagit("diff", "r2", "index", "sample.md", "--stat")
+        #expect(staged.stdout == "sample.md: r2 → index: no clause changes; 1 service level(s) strengthened\n")
+        let unstaged = try sandbox.slagit("diff", "index", "worktree", "sample.md", "--stat")
+        #expect(unstaged.stdout == "sample.md: index → worktree: no clause changes; 1 service level(s) weakened\n")
+    }
+
+    @Test("init --diff-driver makes plain git diff show clause changes")
+    func gitDiffDriver() throws {
+        let sandbox = try Self.twoRevisions()
+        let registered = try sandbox.slagit("init", "--diff-driver")
+        #expect(registered.status == 0)
+        #expect(try sandbox.read(".gitattributes") == "*.md diff=slagit\n")
+        let diff = try sandbox.git("diff", "HEAD~1", "HEAD", "--", "sample.md")
+        #expect(diff.stdout.contains("availability: >= 99.9% → >= 99.5%  weakened (favours the provider)"))
+        #expect(diff.stdout.contains("  added       3. Disaster Recovery"))
+        // Registering twice adds nothing.
+        try sandbox.slagit("init", "--diff-driver")
+        #expect(try sandbox.read(".gitattributes") == "*.md diff=slagit\n")
+    }
+
     @Test("diff works on any Markdown file, with or without front matter")
     func diffPlainMarkdown() throws {
         let sandbox = try Sandbox()

@@ -15,7 +15,7 @@ struct DiffGoldenTests {
 
     static let cases = pairs.map { "\($0.agreement) r\($0.from)-r\($0.to)" }
 
-    @Test("matches the golden JSON and text", arguments: cases)
+    @Test("matches the golden JSON, text, Markdown and stat", arguments: cases)
     func matchesGolden(name: String) throws {
         let parts = name.split(separator: " ")
         let agreement = String(parts[0])
@@ -24,8 +24,10 @@ struct DiffGoldenTests {
         let new = try Sandbox.fixture("agreements/\(agreement)/\(numbers[1]).md")
         let report = DiffReport.compare(old: old, new: new, path: "\(agreement).md", from: numbers[0], to: numbers[1])
         try compareWithGolden(report.json.serialized(), file: "\(agreement).\(numbers[0])-\(numbers[1]).json")
-        try compareWithGolden(
-            DiffTextRenderer(colour: false).render(report), file: "\(agreement).\(numbers[0])-\(numbers[1]).txt")
+        let stem = "\(agreement).\(numbers[0])-\(numbers[1])"
+        try compareWithGolden(DiffTextRenderer(colour: false).render(report), file: "\(stem).txt")
+        try compareWithGolden(DiffSummaryRenderer.markdown(report), file: "\(stem).md")
+        try compareWithGolden(DiffSummaryRenderer.stat(report), file: "\(stem).stat")
     }
 
     @Test("the demo pair weakens availability and adds a clause")

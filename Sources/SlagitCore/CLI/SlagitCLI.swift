@@ -19,7 +19,7 @@ public enum SlagitCLI {
         Entry(InitCommand.self), Entry(ProposeCommand.self), Entry(DiffCommand.self), Entry(ApproveCommand.self),
         Entry(VerifyCommand.self), Entry(LogCommand.self), Entry(StatusCommand.self), Entry(CheckCommand.self),
         Entry(StaleCommand.self), Entry(ReviewCommand.self), Entry(ShowCommand.self), Entry(CalendarCommand.self),
-        Entry(PushCommand.self), Entry(FetchCommand.self), Entry(HookCommand.self),
+        Entry(PushCommand.self), Entry(FetchCommand.self), Entry(HookCommand.self), Entry(DiffDriverCommand.self),
     ]
 
     /// Exit statuses: 0 success and nothing found; 1 the command found something;

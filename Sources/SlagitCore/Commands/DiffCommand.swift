@@ -2,20 +2,23 @@
 enum DiffCommand: Command {
     static let spec = CommandSpec(
         name: "diff", summary: "clause-level diff between revisions, or against the working tree",
-        usage: "slagit diff [REV_A [REV_B]] [PATH] [--format text|json] [--exit-code]",
-        valueOptions: ["format"], flags: ["exit-code"], shortNames: [:], maxPositionals: 3,
+        usage: "slagit diff [REV_A [REV_B]] [PATH] [--format text|json|markdown] [--stat] [--exit-code]",
+        valueOptions: ["format"], flags: ["exit-code", "stat"], shortNames: [:], maxPositionals: 3,
         details: """
             Revisions are r1, r2 … (an agreement's proposed revisions), any git revision
-            (HEAD~1, a branch, a tag), or 'worktree' for the file as it is on disk. With no
+            (HEAD~1, a branch, a tag), 'index' for what is staged, or 'worktree' for the file as it
+            is on disk. --stat prints one line of counts per file; --format markdown writes a
+            pull-request comment. With no
             revision, compares the latest revision (or HEAD) with the working tree; with one,
             that revision with the working tree. PATH may be any Markdown file. Without PATH,
             every agreement that differs is shown. --exit-code exits 1 when anything differs.
             """)
 
     private static let worktree = "worktree"
+    private static let index = "index"
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        let format = try ReportFormat.from(arguments)
+        let format = try ReportFormat.from(arguments, allowed: [.text, .json, .markdown])
         let workspace = try Workspace(context: context)
         var positionals = arguments.positionals
         var path: String?
@@ -50,7 +53,13 @@ enum DiffCommand: Command {
             if path == paths.first || !report.isEmpty || paths.count == 1 { reports.append(report) }
         }
         if paths.count > 1 { reports = reports.filter { !$0.isEmpty } }
+        if arguments.flag("stat") {
+            context.writeOutput(reports.map(DiffSummaryRenderer.stat).joined())
+            return arguments.flag("exit-code") && reports.contains { !$0.isEmpty } ? 1 : 0
+        }
         switch format {
+        case .markdown:
+            context.writeOutput(reports.map(DiffSummaryRenderer.markdown).joined(separator: "\n"))
         case .json:
             context.writeOutput(
                 reports.count == 1
@@ -91,6 +100,9 @@ enum DiffCommand: Command {
 
     private static func content(of path: String, at revision: String, workspace: Workspace) throws -> String? {
         if revision == worktree { return try workspace.workingTreeText(path) }
+        if revision == index {
+            return try workspace.repository.indexBlob(at: path).map { try workspace.text(of: $0) }
+        }
         let resolved = try workspace.resolve(revision: revision, agreementPath: path)
         return try workspace.repository.blobID(at: resolved.path, inCommit: resolved.commit).map {
             try workspace.text(of: $0)

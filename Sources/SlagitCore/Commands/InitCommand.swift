@@ -4,14 +4,17 @@ import Foundation
 enum InitCommand: Command {
     static let spec = CommandSpec(
         name: "init", summary: "prepare a repository (new or existing) for slagit",
-        usage: "slagit init [PATH] [--allowed-signers FILE]", valueOptions: ["allowed-signers"], flags: [],
+        usage: "slagit init [PATH] [--allowed-signers FILE] [--diff-driver]", valueOptions: ["allowed-signers"],
+        flags: ["diff-driver"],
         shortNames: [:], maxPositionals: 1,
         details: """
             Creates a git repository at PATH (default: here) unless one is there, then checks
             what approving and verifying will need: your git identity, a signing key, and for
             SSH signatures an allowed-signers file. --allowed-signers FILE records FILE (a path
             inside the repository, so it is versioned with the agreements) as this repository's
-            gpg.ssh.allowedSignersFile.
+            gpg.ssh.allowedSignersFile. --diff-driver registers slagit as git's diff driver for
+            Markdown files (a '*.md diff=slagit' line in .gitattributes, and diff.slagit.command in
+            this repository's configuration), so plain git diff shows clause-level changes.
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
@@ -36,6 +39,9 @@ enum InitCommand: Command {
             // Relative to the top of the working tree, which is where git resolves it.
             try repository.setConfig("gpg.ssh.allowedSignersFile", relative)
             context.print("Set gpg.ssh.allowedSignersFile to \(relative)")
+        }
+        if arguments.flag("diff-driver") {
+            try registerDiffDriver(repository, context: context)
         }
         let identity = try? repository.defaultIdentity()
         let workspace = try Workspace(
@@ -73,5 +79,24 @@ enum InitCommand: Command {
                 : "Next: write an agreement (Markdown with 'agreement:' front matter), then slagit propose PATH -m MESSAGE"
         )
         return 0
+    }
+
+    /// Adds `*.md diff=slagit` to .gitattributes (once) and points diff.slagit.command at
+    /// this slagit.
+    private static func registerDiffDriver(_ repository: Repository, context: CommandContext) throws {
+        guard let workdir = repository.workdir else {
+            throw UserError(
+                "a bare repository has no .gitattributes to register a diff driver in", hint: "run it in a clone")
+        }
+        let attributes = URL(fileURLWithPath: workdir + ".gitattributes")
+        let existing = (try? String(contentsOf: attributes, encoding: .utf8)) ?? ""
+        let line = "*.md diff=slagit"
+        if !existing.split(separator: "\n").contains(where: { $0.trimmingCharacters(in: .whitespaces) == line }) {
+            let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
+            try Data((existing + separator + line + "\n").utf8).write(to: attributes)
+        }
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "slagit"
+        try repository.setConfig("diff.slagit.command", "\"\(executable)\" diff-driver")
+        context.print("Registered slagit as the diff driver for *.md (commit .gitattributes to share it)")
     }
 }

@@ -282,6 +282,15 @@ public final class Repository {
 
     // MARK: Writing
 
+    /// The blob staged for `path` in the index, or nil when nothing is staged there.
+    public func indexBlob(at path: String) throws -> ObjectID? {
+        var index: OpaquePointer?
+        try gitCall("git_repository_index") { git_repository_index(&index, handle) }
+        defer { git_index_free(index) }
+        guard let entry = git_index_get_bypath(index, path, 0) else { return nil }
+        return ObjectID(entry.pointee.id)
+    }
+
     /// Stores the working-tree file at `path` as a blob, through git's filters
     /// (line endings, attributes), as `git add` would.
     public func createBlobFromWorkdir(_ path: String) throws -> ObjectID {
