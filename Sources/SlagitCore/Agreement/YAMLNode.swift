@@ -101,7 +101,7 @@ private struct YAMLTreeBuilder {
             let text = String(
                 decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
             let quoted = scalar.style != YAML_PLAIN_SCALAR_STYLE
-            add(YAMLNode(value: .scalar(text, quoted: quoted), location: here))
+            try add(YAMLNode(value: .scalar(text, quoted: quoted), location: here))
         case YAML_SEQUENCE_START_EVENT:
             stack.append(.sequence([], here))
         case YAML_MAPPING_START_EVENT:
@@ -109,9 +109,9 @@ private struct YAMLTreeBuilder {
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             switch stack.removeLast() {
             case .sequence(let items, let start):
-                add(YAMLNode(value: .sequence(items), location: start))
+                try add(YAMLNode(value: .sequence(items), location: start))
             case .mapping(let pairs, _, let start):
-                add(YAMLNode(value: .mapping(pairs), location: start))
+                try add(YAMLNode(value: .mapping(pairs), location: start))
             }
         case YAML_ALIAS_EVENT:
             throw YAMLSyntaxError(
@@ -123,7 +123,15 @@ private struct YAMLTreeBuilder {
         return false
     }
 
-    private mutating func add(_ node: YAMLNode) {
+    private mutating func add(_ node: YAMLNode) throws {
+        // YAML forbids a key twice in one mapping; readers disagree on which one wins
+        // (libyaml keeps both, others the last), so an agreement must not have it.
+        if case .mapping(let pairs, nil, _)? = stack.last, let key = node.scalar,
+            let first = pairs.first(where: { $0.key.scalar == key })
+        {
+            throw YAMLSyntaxError(
+                message: "duplicate key '\(key)' (first on line \(first.key.location.line))", location: node.location)
+        }
         guard let top = stack.popLast() else {
             if root == nil { root = node }
             return

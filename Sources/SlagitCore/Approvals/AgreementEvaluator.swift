@@ -93,6 +93,12 @@ public struct AgreementEvaluator {
         let currentReferences = try agreement.references.map { reference in
             (path: reference, blob: try repository.blobID(at: reference, inCommit: commit))
         }
+        for reference in agreement.references where try repository.isSymbolicLink(at: reference, inCommit: commit) {
+            add(
+                .error, "reference-symlink",
+                "referenced document \(reference) is a symbolic link: approvals bind the link, not the document",
+                hint: "reference the file it points to", id: id)
+        }
         var verdicts: [ApprovalVerdict] = []
         for tag in try approvals.approvalTags(of: id) {
             var verdict = try approvals.verify(tagName: tag.name, target: tag.target, agreementID: id)
@@ -187,42 +193,59 @@ public struct AgreementEvaluator {
             let candidates = verdicts.indices.filter {
                 verdicts[$0].status == .superseded && verdicts[$0].record?.party == party.role
             }
-            for number in Set(candidates.compactMap { verdicts[$0].record?.revision }).sorted(by: >) {
-                guard let revision = revisions.first(where: { $0.number == number }) else { continue }
-                let approvedText = String(decoding: try repository.blobData(revision.blob), as: UTF8.self)
-                guard let approved = try? AgreementParser.parseAgreement(approvedText, path: revision.path),
+            // Grouped by the commit each tag points at, whose content the tag binds and
+            // verification checked: never by revision number, which any commit can claim.
+            let commits = Dictionary(grouping: candidates) { verdicts[$0].commit?.hex ?? "" }
+            let newestFirst = commits.values.sorted {
+                (verdicts[$0[0]].record?.revision ?? 0) > (verdicts[$1[0]].record?.revision ?? 0)
+            }
+            for group in newestFirst {
+                guard let record = verdicts[group[0]].record else { continue }
+                let approvedText = String(decoding: try repository.blobData(record.blob), as: UTF8.self)
+                guard let approved = try? AgreementParser.parseAgreement(approvedText, path: record.path),
                     !approved.approvalPolicy.carryOver.isEmpty
                 else { continue }
                 let report = DiffReport.compare(
-                    old: approvedText, new: current, path: revision.path, from: revision.label, to: latest.label)
-                let ofRevision = candidates.filter { verdicts[$0].record?.revision == number }
-                let sameReferences = ofRevision.allSatisfy { index in
+                    old: approvedText, new: current, path: record.path, from: "r\(record.revision)", to: latest.label)
+                let sameReferences = group.allSatisfy { index in
                     let bound = verdicts[index].record!.references.map { "\($0.path) \($0.blob?.hex ?? "-")" }
                     return bound == references.map { "\($0.path) \($0.blob?.hex ?? "-")" }
                 }
                 guard sameReferences,
-                    let why = Self.carryOverReason(report, policy: approved.approvalPolicy, party: party.role)
+                    let why = Self.carryOverReason(
+                        report, policy: approved.approvalPolicy, party: party.role,
+                        parties: approved.parties.map(\.role))
                 else { continue }
-                for index in ofRevision {
+                for index in group {
                     verdicts[index].status = .carriedOver
-                    verdicts[index].reason = "approves r\(number); counts for r\(latest.number) by carry-over: \(why)"
+                    verdicts[index].reason =
+                        "approves r\(record.revision); counts for r\(latest.number) by carry-over: \(why)"
                 }
                 break
             }
         }
     }
 
-    /// Why the changes in `report` keep `party`'s approval under `policy`, or nil.
-    static func carryOverReason(_ report: DiffReport, policy: Agreement.ApprovalPolicy, party: String) -> String? {
+    /// Why the changes in `report` keep `party`'s approval under `policy`, or nil. For
+    /// `unowned-clauses`, every changed clause must be owned by another party, under its
+    /// old id and its new one: a clause nobody owns, or one whose id was changed to leave
+    /// its owner, carries nothing.
+    static func carryOverReason(
+        _ report: DiffReport, policy: Agreement.ApprovalPolicy, party: String, parties: [String]
+    ) -> String? {
         guard report.metadata.isEmpty, report.objectives.isEmpty else { return nil }
         let meaningful = report.clauses.filter { $0.kind != .formatting }
         if meaningful.isEmpty, policy.carryOver.contains(.formatting) {
             return "only formatting changed"
         }
-        guard policy.carryOver.contains(.unownedClauses), policy.owners[party] != nil, !meaningful.isEmpty,
-            meaningful.allSatisfy({ !policy.party(party, owns: $0.id) })
+        let others = parties.filter { $0 != party }
+        func ownedElsewhere(_ id: String) -> Bool {
+            !policy.party(party, owns: id) && others.contains { policy.party($0, owns: id) }
+        }
+        guard policy.carryOver.contains(.unownedClauses), !meaningful.isEmpty,
+            meaningful.allSatisfy({ ownedElsewhere($0.id) && ownedElsewhere($0.fromID ?? $0.id) })
         else { return nil }
-        return "the clauses changed (\(meaningful.map(\.id).joined(separator: ", "))) are not owned by \(party)"
+        return "the clauses changed (\(meaningful.map(\.id).joined(separator: ", "))) are owned by other parties"
     }
 
     /// Marks each approval that a sound withdrawal by the same approver takes back.
@@ -249,13 +272,13 @@ public struct AgreementEvaluator {
     private func changesSinceLastApproval(
         of party: String, verdicts: [ApprovalVerdict], revisions: [Revision], current: String, path: String
     ) throws -> (summary: String, line: Int?)? {
-        let approvedNumbers = verdicts.filter { $0.isSound && $0.status != .elsewhere && $0.record?.party == party }
-            .compactMap { $0.record?.revision }
-        guard let number = approvedNumbers.max(), let revision = revisions.first(where: { $0.number == number }) else {
+        let approved = verdicts.filter { $0.wasValidWhenMade && $0.status != .elsewhere && $0.record?.party == party }
+        guard let newest = approved.max(by: { ($0.record?.revision ?? 0) < ($1.record?.revision ?? 0) })?.record else {
             return nil
         }
-        let before = String(decoding: try repository.blobData(revision.blob), as: UTF8.self)
-        let report = DiffReport.compare(old: before, new: current, path: path, from: revision.label, to: "now")
+        let number = newest.revision
+        let before = String(decoding: try repository.blobData(newest.blob), as: UTF8.self)
+        let report = DiffReport.compare(old: before, new: current, path: path, from: "r\(number)", to: "now")
         var items = report.objectives.map { "\($0.id) \($0.direction.rawValue)" }
         items += report.clauses.filter { $0.kind != .formatting }.map { "\($0.title) (\($0.kind.rawValue))" }
         guard !items.isEmpty else { return ("; only formatting changed since r\(number), which it approved", nil) }

@@ -7,7 +7,9 @@ enum CheckRenderer {
         let warnings = outcome.findings.filter { $0.severity == .warning }.count
         let summary =
             outcome.ok
-            ? "check passed: \(outcome.evaluations.count) agreement(s) approved and in force"
+            ? (outcome.evaluations.isEmpty
+                ? "check passed: no agreement is touched by this change"
+                : "check passed: \(outcome.evaluations.count) agreement(s) approved and in force")
             : "check failed: \(outcome.failing.count) problem(s) in \(Set(outcome.failing.map(\.path)).count) file(s)"
                 + (outcome.strict || warnings == 0
                     ? "" : " (and \(warnings) warning(s), which fail only with --strict)")

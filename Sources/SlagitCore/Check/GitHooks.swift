@@ -47,7 +47,14 @@ enum GitHooks {
         case "pre-receive":
             for line in input.split(separator: "\n") {
                 let fields = line.split(separator: " ").map(String.init)
-                guard fields.count == 3, fields[1] != zero, let new = ObjectID(hex: fields[1]) else { continue }
+                guard fields.count == 3 else { continue }
+                if let refusal = try rewriteRefusal(
+                    ref: fields[2], old: fields[0], new: fields[1], protected: protected, workspace: workspace)
+                {
+                    context.writeError("slagit: refusing \(fields[2]): \(refusal)\n")
+                    return 1
+                }
+                guard fields[1] != zero, let new = ObjectID(hex: fields[1]) else { continue }
                 if fields[2].hasPrefix("refs/tags/\(ApprovalRecord.tagPrefix)") {
                     pendingTags.append((String(fields[2].dropFirst("refs/tags/".count)), new))
                 } else if protected.contains(fields[2]) {
@@ -100,6 +107,28 @@ enum GitHooks {
             )
         }
         return refused ? 1 : 0
+    }
+
+    /// Refuses deleting a protected branch that holds agreements, and rewriting one so
+    /// that an agreement differs from what was there: either would take approved content
+    /// out of force (a rollback, a removal) without a new revision and its approvals.
+    private static func rewriteRefusal(
+        ref: String, old: String, new: String, protected: Set<String>, workspace: Workspace
+    ) throws -> String? {
+        guard protected.contains(ref), old != zero, let oldTip = ObjectID(hex: old) else { return nil }
+        let before = try workspace.agreements(inCommit: oldTip)
+        guard !before.isEmpty else { return nil }
+        guard new != zero, let newTip = ObjectID(hex: new) else {
+            return "deleting a protected branch that holds agreements is not allowed"
+        }
+        guard try workspace.repository.mergeBase(oldTip, newTip) != oldTip else { return nil }  // fast-forward
+        let after = Dictionary(
+            try workspace.agreements(inCommit: newTip).map { ($0.path, $0.blob) }, uniquingKeysWith: { a, _ in a })
+        if let changed = before.first(where: { after[$0.path] != $0.blob }) {
+            return
+                "this rewrites the branch's history and changes or removes \(changed.path); propose a new revision on top instead"
+        }
+        return nil
     }
 
     /// The server's default branch tip, when there is one other than `ref`.

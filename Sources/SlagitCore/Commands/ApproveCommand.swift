@@ -58,6 +58,11 @@ enum ApproveCommand: Command {
         let references = try agreement.references.map {
             ApprovalRecord.Reference(path: $0, blob: try repository.blobID(at: $0, inCommit: head))
         }
+        if let link = try agreement.references.first(where: { try repository.isSymbolicLink(at: $0, inCommit: head) }) {
+            throw UserError(
+                path: path, "referenced document \(link) is a symbolic link, so an approval would bind only the link",
+                hint: "reference the file it points to, and propose the agreement again")
+        }
         if let missing = references.first(where: { $0.blob == nil }) {
             throw UserError(
                 path: path,

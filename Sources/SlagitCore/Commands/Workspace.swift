@@ -206,6 +206,17 @@ public final class Workspace {
     /// Resolves a commit named for an option such as --base, saying in CI terms what to
     /// fetch when it is not in this clone.
     func resolve(revision spec: String, role: String) throws -> ObjectID {
+        // A tag named like a branch would win in git's lookup order: a change could name
+        // itself its own base. Refuse the ambiguity instead of guessing.
+        if repository.referenceExists("refs/tags/\(spec)"),
+            repository.referenceExists("refs/heads/\(spec)") || repository.referenceExists("refs/remotes/\(spec)")
+        {
+            throw UserError(
+                "\(role) '\(spec)' is ambiguous: a tag and a branch have that name",
+                hint:
+                    "name the branch in full, as in refs/remotes/\(spec) or refs/heads/\(spec), and remove the tag if nobody meant it"
+            )
+        }
         do {
             return try repository.resolveCommit(spec)
         } catch let error as GitError {

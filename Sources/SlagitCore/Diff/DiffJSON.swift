@@ -26,6 +26,7 @@ extension ClauseChange {
             ("to_section", toSection.map { .array($0.map(JSONValue.string)) } ?? .null),
             ("wording_changed", .bool(wordingChanged)),
         ]
+        if let fromID { fields.append(("from_id", .string(fromID))) }
         if let titleWords { fields.append(("title_words", titleWords.json)) }
         if let words { fields.append(("words", words.json)) }
         return .object(fields)

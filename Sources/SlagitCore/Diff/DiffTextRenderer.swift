@@ -91,6 +91,7 @@ public struct DiffTextRenderer {
         case .modified, .formatting:
             description = numbered(change.toNumber, change.title)
             if change.fromNumber != change.toNumber { description += " (was \(change.fromNumber ?? "unnumbered"))" }
+            if let fromID = change.fromID { description += " (id \(fromID) → \(change.id))" }
             description += sectionSuffix(change.toSection) + line(change.fromLine, change.toLine)
         }
         var lines = ["  \(kind) \(description)"]

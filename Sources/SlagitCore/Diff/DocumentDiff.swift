@@ -4,6 +4,8 @@ public struct ClauseChange: Sendable, Equatable {
 
     public var kind: Kind
     public var id: String
+    /// The clause's id in the older revision, when it had one and it differs.
+    public var fromID: String? = nil
     public var title: String
     public var fromNumber: String?
     public var toNumber: String?
@@ -56,6 +58,8 @@ public enum DocumentDiff {
                 kind = .modified
             } else if before.number != clause.number {
                 kind = .renumbered
+            } else if before.id != clause.id, before.hasExplicitID || clause.hasExplicitID {
+                kind = .modified  // a changed {#id} changes what approvals and owners refer to
             } else if before.form != clause.form {
                 kind = .formatting
             } else {
@@ -65,7 +69,8 @@ public enum DocumentDiff {
                 (
                     newIndex * 2 + 1,
                     ClauseChange(
-                        kind: kind, id: clause.id, title: clause.title, fromNumber: before.number,
+                        kind: kind, id: clause.id, fromID: before.id == clause.id ? nil : before.id,
+                        title: clause.title, fromNumber: before.number,
                         toNumber: clause.number,
                         fromLine: before.startLine, toLine: clause.startLine,
                         fromSection: Array(old.path(of: oldIndex).dropLast()),

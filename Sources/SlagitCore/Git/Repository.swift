@@ -282,6 +282,26 @@ public final class Repository {
 
     // MARK: Writing
 
+    /// Whether `path` in a commit's tree is a symbolic link (git stores the link's text).
+    public func isSymbolicLink(at path: String, inCommit commitID: ObjectID) throws -> Bool {
+        var tree: OpaquePointer?
+        var oid = try commit(commitID).tree.raw
+        try gitCall("git_tree_lookup") { git_tree_lookup(&tree, handle, &oid) }
+        defer { git_tree_free(tree) }
+        var entry: OpaquePointer?
+        guard git_tree_entry_bypath(&entry, tree, path) == 0 else { return false }
+        defer { git_tree_entry_free(entry) }
+        return git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK
+    }
+
+    /// Whether a reference of exactly this full name exists.
+    public func referenceExists(_ name: String) -> Bool {
+        var reference: OpaquePointer?
+        guard git_reference_lookup(&reference, handle, name) == 0 else { return false }
+        git_reference_free(reference)
+        return true
+    }
+
     /// The blob staged for `path` in the index, or nil when nothing is staged there.
     public func indexBlob(at path: String) throws -> ObjectID? {
         var index: OpaquePointer?

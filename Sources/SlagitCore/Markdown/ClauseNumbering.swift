@@ -12,7 +12,7 @@ enum ClauseNumbering {
 
     /// Returns the explicit id (if any) and the text without it.
     static func splitExplicitID(_ text: String) -> (id: String?, rest: String) {
-        guard let match = text.firstMatch(of: explicitID) else { return (nil, text) }
+        guard text.contains("{#"), let match = text.firstMatch(of: explicitID) else { return (nil, text) }
         return (String(match.1), String(text[..<match.range.lowerBound]))
     }
 

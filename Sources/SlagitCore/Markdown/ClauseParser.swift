@@ -155,7 +155,7 @@ private struct ClauseBuilder {
     func finish() -> ClauseDocument {
         var result = clauses
         for index in result.indices {
-            result[index].form = result[index].form.trimmingCharacters(in: .whitespacesAndNewlines)
+            result[index].form = TextNormalizer.trimmed(result[index].form)
         }
         return ClauseDocument(clauses: result, duplicates: duplicates)
     }
@@ -175,7 +175,7 @@ private struct ClauseBuilder {
         let start = Int(cmark_node_get_start_line(node)) - 1
         let end = min(Int(cmark_node_get_end_line(node)) - 1, lines.count - 1)
         guard start >= 0, start <= end else { return "" }
-        var selected = lines[start...end].map { $0.replacingOccurrences(of: "\r", with: "") }
+        var selected = lines[start...end].map { $0.utf8.last == 13 ? String($0.unicodeScalars.dropLast()) : $0 }
         if droppingListMarker, let first = selected.first {
             // "12. text" and "12) text": the number is numbering, not form.
             selected[0] = String(first.drop { $0.isNumber || $0 == " " }.dropFirst())
@@ -221,8 +221,18 @@ private struct ClauseBuilder {
         var rest = Substring(html)
         while let open = rest.range(of: "<!--") {
             result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "-->") else { return result }
-            rest = rest[close.upperBound...]
+            let after = rest[open.upperBound...]
+            // "<!-->" and "<!--->" end at once in HTML: what follows is shown, so it counts.
+            if after.hasPrefix(">") {
+                rest = after.dropFirst(1)
+                continue
+            }
+            if after.hasPrefix("->") {
+                rest = after.dropFirst(2)
+                continue
+            }
+            guard let close = after.range(of: "-->") else { return result }
+            rest = after[close.upperBound...]
         }
         return result + rest
     }
@@ -246,6 +256,8 @@ private struct ClauseBuilder {
             break
         }
         let typeName = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+        // Struck-through text is deleted text in a legal redline, not words in force.
+        if typeName == "strikethrough" { return }
         let isBlock =
             (UInt32(type.rawValue) & UInt32(CMARK_NODE_TYPE_MASK)) == UInt32(CMARK_NODE_TYPE_BLOCK)
             || typeName == "table_row"

@@ -4,8 +4,10 @@ import Foundation
 /// normalisation (NFC vs NFD), curly vs straight quotes, runs of white space.
 enum TextNormalizer {
     static func normalize(_ text: String) -> String {
-        // Most agreement text is ASCII, where NFC changes nothing: skip the costly mapping.
-        let composed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+        // Most agreement text is ASCII, where NFC and quote styles change nothing: fold
+        // white space byte by byte, which is many times faster than by Unicode scalar.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCIIWhitespace(text) }
+        let composed = text.precomposedStringWithCanonicalMapping
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in composed.unicodeScalars {
@@ -24,5 +26,33 @@ enum TextNormalizer {
             }
         }
         return String(result)
+    }
+
+    private static func foldASCIIWhitespace(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` without leading and trailing white space and newlines, without Foundation.
+    static func trimmed(_ text: String) -> String {
+        let isSpace = { (scalar: Unicode.Scalar) in scalar.properties.isWhitespace }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[first...last])
     }
 }
