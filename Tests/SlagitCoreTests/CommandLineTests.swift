@@ -35,6 +35,24 @@ struct CommandLineTests {
         #expect(unknown.stderr.contains("agreement sample-hosting has no revision 7\n  hint: its revisions are r1, r2"))
     }
 
+    @Test("the HTML redline is one self-contained page with insertions, deletions and service levels")
+    func htmlRedline() throws {
+        let sandbox = try Self.twoRevisions()
+        let page = try sandbox.slagit("diff", "r1", "r2", "sample.md", "--format", "html")
+        #expect(page.status == 0)
+        let html = page.stdout
+        #expect(html.hasPrefix("<!doctype html>"))
+        #expect(
+            html.contains(
+                "<tr class=\"weakened\"><td><code>availability</code></td><td>&gt;= 99.9%</td><td>&gt;= 99.5%</td>"))
+        #expect(html.contains("<span class=\"badge added\">added</span> <ins>3. Disaster Recovery</ins>"))
+        #expect(html.contains("<ins>This clause was added later.</ins>"))
+        // Nothing is fetched: no external resources of any kind.
+        for fetch in ["src=", "href=", "@import", "url(", "<script", "<link"] {
+            #expect(!html.contains(fetch), "the page refers to an outside resource: \(fetch)")
+        }
+    }
+
     @Test("diff compares the index, and counts with --stat")
     func indexAndStat() throws {
         let sandbox = try Self.twoRevisions()

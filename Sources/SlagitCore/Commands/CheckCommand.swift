@@ -47,7 +47,7 @@ enum CheckCommand: Command {
         case .github: context.writeOutput(CheckRenderer.github(outcome))
         case .junit: context.writeOutput(CheckRenderer.junit(outcome))
         case .markdown: context.writeOutput(CheckRenderer.markdown(outcome))
-        case .text: context.writeOutput(CheckRenderer.text(outcome, colour: context.colourOutput))
+        case .text, .html: context.writeOutput(CheckRenderer.text(outcome, colour: context.colourOutput))  // html is refused above
         }
         return outcome.ok ? 0 : 1
     }

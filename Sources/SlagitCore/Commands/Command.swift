@@ -7,7 +7,7 @@ protocol Command: SendableMetatype {
 
 /// Output formats a report command accepts with `--format`.
 enum ReportFormat: String {
-    case text, json, github, junit, markdown
+    case text, json, github, junit, markdown, html
 
     static func from(_ arguments: ParsedArguments, allowed: [ReportFormat] = [.text, .json]) throws -> ReportFormat {
         let name = arguments.value("format") ?? "text"

@@ -2,13 +2,14 @@
 enum DiffCommand: Command {
     static let spec = CommandSpec(
         name: "diff", summary: "clause-level diff between revisions, or against the working tree",
-        usage: "slagit diff [REV_A [REV_B]] [PATH] [--format text|json|markdown] [--stat] [--exit-code]",
+        usage: "slagit diff [REV_A [REV_B]] [PATH] [--format text|json|markdown|html] [--stat] [--exit-code]",
         valueOptions: ["format"], flags: ["exit-code", "stat"], shortNames: [:], maxPositionals: 3,
         details: """
             Revisions are r1, r2 … (an agreement's proposed revisions), any git revision
             (HEAD~1, a branch, a tag), 'index' for what is staged, or 'worktree' for the file as it
             is on disk. --stat prints one line of counts per file; --format markdown writes a
-            pull-request comment. With no
+            pull-request comment; --format html a self-contained redline page, with the verified
+            approvals each side carries. With no
             revision, compares the latest revision (or HEAD) with the working tree; with one,
             that revision with the working tree. PATH may be any Markdown file. Without PATH,
             every agreement that differs is shown. --exit-code exits 1 when anything differs.
@@ -18,7 +19,7 @@ enum DiffCommand: Command {
     private static let index = "index"
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        let format = try ReportFormat.from(arguments, allowed: [.text, .json, .markdown])
+        let format = try ReportFormat.from(arguments, allowed: [.text, .json, .markdown, .html])
         let workspace = try Workspace(context: context)
         var positionals = arguments.positionals
         var path: String?
@@ -60,6 +61,16 @@ enum DiffCommand: Command {
         switch format {
         case .markdown:
             context.writeOutput(reports.map(DiffSummaryRenderer.markdown).joined(separator: "\n"))
+        case .html:
+            guard reports.count == 1, let report = reports.first else {
+                throw UserError(
+                    "--format html writes one page for one file",
+                    hint: "name the file: slagit diff REV_A REV_B PATH --format html")
+            }
+            let renderer = DiffHTMLRenderer(
+                fromApprovals: try approvals(at: report.from, path: report.path, workspace: workspace),
+                toApprovals: try approvals(at: report.to, path: report.path, workspace: workspace))
+            context.writeOutput(renderer.render(report))
         case .json:
             context.writeOutput(
                 reports.count == 1
@@ -96,6 +107,25 @@ enum DiffCommand: Command {
             return latest.label
         }
         return "HEAD"
+    }
+
+    /// The verified approvals whose tags point at the commit `revision` names, for the
+    /// redline's header. None for the index or the working tree.
+    private static func approvals(at revision: String, path: String, workspace: Workspace) throws -> [String] {
+        guard revision != worktree, revision != index,
+            let resolved = try? workspace.resolve(revision: revision, agreementPath: path),
+            let blob = try workspace.repository.blobID(at: resolved.path, inCommit: resolved.commit),
+            let id = try? AgreementParser.parseAgreement(workspace.text(of: blob), path: resolved.path).id
+        else { return [] }
+        let verifier = ApprovalVerifier(
+            repository: workspace.repository, signatures: SignatureVerifier(config: try workspace.signingConfig()))
+        return try verifier.approvalTags(of: id).compactMap { tag in
+            let verdict = try verifier.verify(tagName: tag.name, target: tag.target, agreementID: id)
+            guard verdict.status == .valid, verdict.commit == resolved.commit, let record = verdict.record,
+                !record.isWithdrawal
+            else { return nil }
+            return "\(record.approver) (\(record.party))"
+        }
     }
 
     private static func content(of path: String, at revision: String, workspace: Workspace) throws -> String? {

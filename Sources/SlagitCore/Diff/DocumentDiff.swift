@@ -37,7 +37,7 @@ public enum DocumentDiff {
                             kind: .added, id: clause.id, title: clause.title, fromNumber: nil, toNumber: clause.number,
                             fromLine: nil, toLine: clause.startLine, fromSection: nil,
                             toSection: Array(new.path(of: newIndex).dropLast()), wordingChanged: true,
-                            titleWords: nil, words: nil)
+                            titleWords: nil, words: clause.text.isEmpty ? nil : WordDiff(from: "", to: clause.text))
                     ))
                 continue
             }
@@ -95,7 +95,8 @@ public enum DocumentDiff {
                     ClauseChange(
                         kind: .removed, id: clause.id, title: clause.title, fromNumber: clause.number, toNumber: nil,
                         fromLine: clause.startLine, toLine: nil, fromSection: Array(old.path(of: oldIndex).dropLast()),
-                        toSection: nil, wordingChanged: true, titleWords: nil, words: nil)
+                        toSection: nil, wordingChanged: true, titleWords: nil,
+                        words: clause.text.isEmpty ? nil : WordDiff(from: clause.text, to: ""))
                 ))
         }
         return changes.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }

@@ -51,7 +51,13 @@ public struct WordDiff: Sendable, Equatable, Codable {
             word = ""
         }
         for character in text {
-            if character.isWhitespace {
+            if character == "\n" {
+                // Line breaks (table rows, list items) are kept: a change at a row's end
+                // must not read as if it ran into the next row.
+                flushWord()
+                result.append(Token(text: "\n", spaceBefore: false))
+                sawSpace = false
+            } else if character.isWhitespace {
                 flushWord()
                 sawSpace = true
             } else if (character.isLetter || character.isNumber) && !isSpacelessScript(character) {

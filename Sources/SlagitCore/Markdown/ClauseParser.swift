@@ -258,9 +258,11 @@ private struct ClauseBuilder {
         let typeName = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
         // Struck-through text is deleted text in a legal redline, not words in force.
         if typeName == "strikethrough" { return }
+        // A table row is one line; its cells are parts of that line, not blocks of their own.
         let isBlock =
-            (UInt32(type.rawValue) & UInt32(CMARK_NODE_TYPE_MASK)) == UInt32(CMARK_NODE_TYPE_BLOCK)
-            || typeName == "table_row"
+            typeName == "table_row"
+            || (typeName != "table_cell"
+                && (UInt32(type.rawValue) & UInt32(CMARK_NODE_TYPE_MASK)) == UInt32(CMARK_NODE_TYPE_BLOCK))
         if isBlock { out += "\n" }
         var child = cmark_node_first_child(node)
         var first = true
