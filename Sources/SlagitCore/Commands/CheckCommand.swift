@@ -47,7 +47,8 @@ enum CheckCommand: Command {
         case .github: context.writeOutput(CheckRenderer.github(outcome))
         case .junit: context.writeOutput(CheckRenderer.junit(outcome))
         case .markdown: context.writeOutput(CheckRenderer.markdown(outcome))
-        case .text, .html: context.writeOutput(CheckRenderer.text(outcome, colour: context.colourOutput))  // html is refused above
+        // html is refused above, with the list of formats check speaks.
+        case .text, .html: context.writeOutput(CheckRenderer.text(outcome, colour: context.colourOutput))
         }
         return outcome.ok ? 0 : 1
     }

@@ -67,7 +67,7 @@ enum ClauseMatcher {
         (a.kind == .preamble) == (b.kind == .preamble)
     }
 
-    private static func words(of clause: Clause) -> [String: Int] {
+    static func words(of clause: Clause) -> [String: Int] {
         var bag: [String: Int] = [:]
         for token in WordDiff.tokens(clause.title + " " + clause.text)
         where token.text.first?.isLetter == true || token.text.first?.isNumber == true {

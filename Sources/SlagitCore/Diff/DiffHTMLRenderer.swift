@@ -96,6 +96,12 @@ public struct DiffHTMLRenderer {
             heading += "<del>\(escape(numbered(change.fromNumber, change.title)))</del>"
         case .added:
             heading += "<ins>\(escape(numbered(change.toNumber, change.title)))</ins>"
+        case .split:
+            heading +=
+                "<ins>\(escape(numbered(change.toNumber, change.title)))</ins><span class=\"place\">split from \(escape(change.relatedID ?? ""))</span>"
+        case .merged:
+            heading +=
+                "<del>\(escape(numbered(change.fromNumber, change.title)))</del><span class=\"place\">merged into \(escape(change.relatedID ?? ""))</span>"
         default:
             heading += escape(numbered(change.toNumber, change.title))
         }

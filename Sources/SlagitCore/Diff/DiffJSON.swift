@@ -27,6 +27,7 @@ extension ClauseChange {
             ("wording_changed", .bool(wordingChanged)),
         ]
         if let fromID { fields.append(("from_id", .string(fromID))) }
+        if let relatedID { fields.append((kind == .split ? "split_from" : "merged_into", .string(relatedID))) }
         if let titleWords { fields.append(("title_words", titleWords.json)) }
         if let words { fields.append(("words", words.json)) }
         return .object(fields)

@@ -4,7 +4,7 @@ enum DiffSummaryRenderer {
     /// `path: r1 → r2: 2 modified, 1 added; 1 service level weakened`.
     static func stat(_ report: DiffReport) -> String {
         var parts: [String] = []
-        for kind in [ClauseChange.Kind.added, .removed, .modified, .moved, .renumbered, .formatting] {
+        for kind in [ClauseChange.Kind.added, .removed, .modified, .moved, .renumbered, .split, .merged, .formatting] {
             let count = report.clauses.filter { $0.kind == kind }.count
             if count > 0 { parts.append("\(count) \(kind.rawValue)") }
         }

@@ -82,6 +82,12 @@ public struct DiffTextRenderer {
         case .removed:
             description = numbered(change.fromNumber, change.title) + sectionSuffix(change.fromSection)
             description += line(change.fromLine, nil)
+        case .split:
+            description = numbered(change.toNumber, change.title) + " (split from \(change.relatedID ?? "?"))"
+            description += line(nil, change.toLine)
+        case .merged:
+            description = numbered(change.fromNumber, change.title) + " (merged into \(change.relatedID ?? "?"))"
+            description += line(change.fromLine, nil)
         case .renumbered:
             description = "\(change.fromNumber ?? "(none)") → \(change.toNumber ?? "(none)") \(change.title)"
         case .moved:

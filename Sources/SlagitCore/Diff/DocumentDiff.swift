@@ -1,11 +1,19 @@
 /// What happened to one clause between two revisions.
 public struct ClauseChange: Sendable, Equatable {
-    public enum Kind: String, Sendable, Codable { case added, removed, modified, moved, renumbered, formatting }
+    public enum Kind: String, Sendable, Codable {
+        case added, removed, modified, moved, renumbered, formatting
+        /// A new clause whose words came out of an existing one (`relatedID`).
+        case split
+        /// A clause whose words went into another one (`relatedID`).
+        case merged
+    }
 
     public var kind: Kind
     public var id: String
     /// The clause's id in the older revision, when it had one and it differs.
     public var fromID: String? = nil
+    /// For `split`, the clause it was split from; for `merged`, the one it went into.
+    public var relatedID: String? = nil
     public var title: String
     public var fromNumber: String?
     public var toNumber: String?
@@ -99,8 +107,48 @@ public enum DocumentDiff {
                         words: clause.text.isEmpty ? nil : WordDiff(from: clause.text, to: ""))
                 ))
         }
-        return changes.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
+        let ordered = changes.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
             .map(\.element.change)
+        return recogniseSplitsAndMerges(ordered, old: old, new: new)
+    }
+
+    /// Share of a clause's words that must reappear in another clause for a new clause to
+    /// count as split from it, or a removed one as merged into it.
+    static let containmentThreshold = 0.8
+
+    /// Turns "added" clauses whose words came out of one old clause into `split`, and
+    /// "removed" clauses whose words went into one new clause into `merged`.
+    private static func recogniseSplitsAndMerges(_ changes: [ClauseChange], old: ClauseDocument, new: ClauseDocument)
+        -> [ClauseChange]
+    {
+        let oldBags = old.clauses.map(ClauseMatcher.words(of:))
+        let newBags = new.clauses.map(ClauseMatcher.words(of:))
+        func containment(_ part: [String: Int], in whole: [String: Int]) -> Double {
+            let total = part.values.reduce(0, +)
+            guard total >= 5 else { return 0 }
+            let shared = part.reduce(0) { $0 + min($1.value, whole[$1.key] ?? 0) }
+            return Double(shared) / Double(total)
+        }
+        func bestHost(for bag: [String: Int], among bags: [[String: Int]], excluding: Int?) -> Int? {
+            let scored = bags.indices.filter { $0 != excluding }.map { ($0, containment(bag, in: bags[$0])) }
+            guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= containmentThreshold else { return nil }
+            return best.0
+        }
+        return changes.map { change in
+            var change = change
+            if change.kind == .added, let index = new.clauses.firstIndex(where: { $0.id == change.id }),
+                let host = bestHost(for: newBags[index], among: oldBags, excluding: nil)
+            {
+                change.kind = .split
+                change.relatedID = old.clauses[host].id
+            } else if change.kind == .removed, let index = old.clauses.firstIndex(where: { $0.id == change.id }),
+                let host = bestHost(for: oldBags[index], among: newBags, excluding: nil)
+            {
+                change.kind = .merged
+                change.relatedID = new.clauses[host].id
+            }
+            return change
+        }
     }
 
     /// Whether a clause left a section that still exists, or joined one that existed
