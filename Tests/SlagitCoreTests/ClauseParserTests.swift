@@ -66,6 +66,22 @@ struct ClauseParserTests {
         #expect(ClauseParser.parse(markdown).clauses[3].matchKey == nil)
     }
 
+    @Test("a heading inside a numbered paragraph titles it")
+    func headingInListItem() {
+        let document = ClauseParser.parse("# 4. Fees\n\n1. ### 4.1 Late Payment\n\n   Interest accrues monthly.\n")
+        #expect(document.clauses.map(\.id) == ["fees", "fees/late-payment"])
+    }
+
+    @Test("a link's target is part of the text; its style is not")
+    func links() {
+        let inline = ClauseParser.parse("# A\n\nSee [the policy](https://example.com/p).\n").clauses[0].text
+        let reference = ClauseParser.parse("# A\n\nSee [the policy][p].\n\n[p]: https://example.com/p\n").clauses[0]
+            .text
+        let moved = ClauseParser.parse("# A\n\nSee [the policy](https://example.com/q).\n").clauses[0].text
+        #expect(inline == reference)
+        #expect(inline != moved)
+    }
+
     @Test("text means the words, not the markup")
     func textWithoutMarkup() {
         let clauses = ClauseParser.parse("# Scope\n\nThe *provider*   hosts\n“the” **shop**. <!-- editor's note -->\n")

@@ -186,6 +186,11 @@ private struct ClauseBuilder {
     /// A list item's bold lead-in ("**Measurement Period**. The …"), without trailing
     /// punctuation, if the item opens with one.
     private func leadInTitle(of item: OpaquePointer) -> String? {
+        // A heading inside the item ("1. ### Fees") titles it, without its numbering.
+        if let heading = cmark_node_first_child(item), cmark_node_get_type(heading) == CMARK_NODE_HEADING {
+            let title = ClauseNumbering.splitNumber(ClauseNumbering.splitExplicitID(inlineText(of: heading)).rest).title
+            return title.isEmpty ? nil : title
+        }
         guard let paragraph = cmark_node_first_child(item),
             cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
             let first = cmark_node_first_child(paragraph),
@@ -242,6 +247,16 @@ private struct ClauseBuilder {
         switch type {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             out += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            return
+        case CMARK_NODE_LINK:
+            // Where a link points is part of what a clause says; how it is written (inline
+            // or by reference) is not, and cmark resolves both to the same URL.
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                collectText(current, into: &out)
+                child = cmark_node_next(current)
+            }
+            if let url = cmark_node_get_url(node).map({ String(cString: $0) }), !url.isEmpty { out += " <\(url)>" }
             return
         case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK, CMARK_NODE_CODE_BLOCK:
             // HTML comments are notes to editors, not words of the agreement.
