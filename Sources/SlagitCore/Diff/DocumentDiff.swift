@@ -121,6 +121,8 @@ public enum DocumentDiff {
     private static func recogniseSplitsAndMerges(_ changes: [ClauseChange], old: ClauseDocument, new: ClauseDocument)
         -> [ClauseChange]
     {
+        // Word bags of every clause are costly; most diffs add and remove nothing.
+        guard changes.contains(where: { $0.kind == .added || $0.kind == .removed }) else { return changes }
         let oldBags = old.clauses.map(ClauseMatcher.words(of:))
         let newBags = new.clauses.map(ClauseMatcher.words(of:))
         func containment(_ part: [String: Int], in whole: [String: Int]) -> Double {
