@@ -2,20 +2,8 @@
 # Benchmark: `slagit check` over a change touching 10 agreements with 40 approvals,
 # next to plain `git tag -v` on the same 40 tags. Prints both, in seconds, best of 3.
 # Usage: benchmarks/check-vs-git-tag-verify.sh   (builds slagit in release mode first)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-export PATH="/opt/swift/usr/bin:$PATH"
-swift build -c release --product slagit >/dev/null
-slagit="$PWD/.build/release/slagit"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1
-mkdir -p "$HOME" "$work/repo"
-cd "$work/repo"
-git init -q -b main
-git config user.name "Bench Mark"
+source "$(dirname "$0")/common.sh"
 git config gpg.format ssh
-git config user.email bench@example.com
 approvers=(ops1@provider.example ops2@provider.example cio@customer.example legal@customer.example)
 mkdir -p .slagit
 for email in "${approvers[@]}"; do
@@ -61,16 +49,6 @@ done
 tags=$(git tag -l 'sla/*')
 echo "agreements touched: 10, approval tags: $(echo "$tags" | wc -l)"
 
-best() { # command...: best wall time of 3 runs, in seconds
-  local best=""
-  for _ in 1 2 3; do
-    local start end
-    start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N)
-    local took; took=$(echo "$end - $start" | bc)
-    if [ -z "$best" ] || (( $(echo "$took < $best" | bc) )); then best=$took; fi
-  done
-  echo "$best"
-}
 verify_all() { for t in $tags; do git tag -v "$t" || return 1; done; }
 "$slagit" check --base base --head HEAD >/dev/null || { echo "check did not pass" >&2; exit 1; }
 printf '%-48s %8s s\n' "slagit check --base base --head HEAD" "$(best "$slagit" check --base base --head HEAD)"

@@ -3,18 +3,7 @@
 # agreements of 500, 5,000 and 50,000 clauses with 5 % of clauses reworded, and the worst
 # case of every clause shuffled. Prints wall-clock seconds, best of 3, side by side.
 # Usage: benchmarks/diff-vs-git-word-diff.sh   (builds slagit in release mode first)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-export PATH="/opt/swift/usr/bin:$PATH"
-swift build -c release --product slagit >/dev/null
-slagit="$PWD/.build/release/slagit"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1
-mkdir -p "$HOME" "$work/repo"
-cd "$work/repo"
-git init -q -b main
-git config user.name Bench; git config user.email bench@example.com
+source "$(dirname "$0")/common.sh"
 
 # generate CLAUSES MODE > file; MODE is base, edited (every 20th clause reworded) or shuffled.
 generate() {
@@ -36,16 +25,6 @@ print("\n".join(text for _, text in clauses))
 PY
 }
 
-best() {
-  local best=""
-  for _ in 1 2 3; do
-    local start end took
-    start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N)
-    took=$(echo "$end - $start" | bc)
-    if [ -z "$best" ] || (( $(echo "$took < $best" | bc) )); then best=$took; fi
-  done
-  printf '%.3f' "$best"
-}
 
 printf '%-34s %12s %12s\n' "pair" "slagit diff" "git word-diff"
 for case in "500 edited" "5000 edited" "50000 edited" "5000 shuffled"; do
