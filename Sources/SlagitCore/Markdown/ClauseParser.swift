@@ -27,9 +27,7 @@ public enum ClauseParser {
         }
         defer { cmark_node_free(root) }
         var builder = ClauseBuilder(
-            // By scalar: "\r\n" is one Character, so a Character split would miss CRLF ends.
-            lines: body.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) },
-            firstLine: firstLine)
+            lines: SourceLines(body), firstLine: firstLine)
         var node = cmark_node_first_child(root)
         while let current = node {
             builder.add(block: current)
@@ -39,9 +37,50 @@ public enum ClauseParser {
     }
 }
 
+/// A body's bytes and where each line starts: slicing source lines this way costs a
+/// fraction of splitting the whole text into Strings.
+struct SourceLines {
+    private let bytes: [UInt8]
+    private let starts: [Int]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        self.starts = starts
+    }
+
+    var count: Int { starts.count }
+
+    /// Lines `first` through `last` (0-based), joined by LF, without CRs before line ends.
+    /// `droppingListMarker` removes an ordered-list marker ("12. ", "3) ") from the first:
+    /// the number is numbering, not form.
+    func text(from first: Int, through last: Int, droppingListMarker: Bool) -> String {
+        var lower = starts[first]
+        let upper = last + 1 < starts.count ? starts[last + 1] - 1 : bytes.count
+        if droppingListMarker {
+            while lower < upper, bytes[lower] == 0x20 || (0x30...0x39).contains(bytes[lower]) { lower += 1 }
+            if lower < upper { lower += 1 }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(max(0, upper - lower))
+        var index = lower
+        while index < upper {
+            let byte = bytes[index]
+            if byte == 0x0D, index + 1 == upper || bytes[index + 1] == 0x0A {
+                index += 1
+                continue
+            }
+            out.append(byte)
+            index += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
 /// Walks the top-level blocks of a document and groups them into clauses.
 private struct ClauseBuilder {
-    let lines: [String]
+    let lines: SourceLines
     let firstLine: Int
     var clauses: [Clause] = []
     /// Open headings, innermost last: (level, clause index).
@@ -49,7 +88,7 @@ private struct ClauseBuilder {
     var keysSeen: [String: Int] = [:]
     var duplicates: [(id: String, line: Int, column: Int, firstLine: Int)] = []
 
-    init(lines: [String], firstLine: Int) {
+    init(lines: SourceLines, firstLine: Int) {
         self.lines = lines
         self.firstLine = firstLine
     }
@@ -170,17 +209,12 @@ private struct ClauseBuilder {
         Int(cmark_node_get_end_line(node)) + firstLine - 1
     }
 
-    /// The Markdown source lines of a block, trailing spaces removed.
+    /// The Markdown source lines of a block, with CR line ends made LF.
     private func sourceText(of node: OpaquePointer, droppingListMarker: Bool) -> String {
         let start = Int(cmark_node_get_start_line(node)) - 1
         let end = min(Int(cmark_node_get_end_line(node)) - 1, lines.count - 1)
         guard start >= 0, start <= end else { return "" }
-        var selected = lines[start...end].map { $0.utf8.last == 13 ? String($0.unicodeScalars.dropLast()) : $0 }
-        if droppingListMarker, let first = selected.first {
-            // "12. text" and "12) text": the number is numbering, not form.
-            selected[0] = String(first.drop { $0.isNumber || $0 == " " }.dropFirst())
-        }
-        return selected.joined(separator: "\n")
+        return lines.text(from: start, through: end, droppingListMarker: droppingListMarker)
     }
 
     /// A list item's bold lead-in ("**Measurement Period**. The …"), without trailing
