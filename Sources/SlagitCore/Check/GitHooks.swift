@@ -62,6 +62,8 @@ enum GitHooks {
                 }
             }
         case "pre-push":
+            // Known shortcoming: this judges the local approval tags, not whether they are
+            // part of this push; the server's pre-receive (or CI) sees what really arrives.
             for line in input.split(separator: "\n") {
                 let fields = line.split(separator: " ").map(String.init)
                 guard fields.count == 4, fields[1] != zero, let local = ObjectID(hex: fields[1]),

@@ -1,5 +1,9 @@
 /// The shortest edit script between two sequences (Myers' O((N+M)·D) algorithm), after
 /// trimming their common prefix and suffix.
+///
+/// Known shortcoming: the trace keeps a copy of the frontier per step, so one huge clause
+/// rewritten throughout (a 20,000-row table) is slow and memory-hungry; clause-sized
+/// inputs, the usual case, are not.
 enum SequenceDiff {
     enum Operation: Equatable { case equal, delete, insert }
 
