@@ -37,6 +37,28 @@ struct DocumentDiffTests {
         #expect(Self.changes(old, new) == ["formatting Scope"])
     }
 
+    @Test("a clause split off with edits shows the edits against the passage it came from")
+    func splitWithEdits() {
+        let old =
+            "# Terms\n\nThe provider hosts the shop. Outages caused by the customer, by internet access problems, or by force majeure are excluded from the uptime calculation.\n"
+        let new =
+            "# Terms\n\nThe provider hosts the shop.\n\n# Exclusions\n\nOutages caused by the customer or by force majeure are excluded from the uptime calculation.\n"
+        let changes = DocumentDiff.compare(ClauseParser.parse(old), ClauseParser.parse(new))
+        let split = changes.first { $0.kind == .split }
+        #expect(split?.relatedID == "terms")
+        #expect(split?.words?.segments.filter { $0.kind == .deleted }.map(\.text) == [", by internet access problems,"])
+    }
+
+    @Test("a heading with no words of its own is never split from or merged into a table of contents")
+    func noSplitFromContents() {
+        let old =
+            "# Summary\n\n| Section | Gist |\n|---|---|\n| Information we collect from your use of the service | data |\n\n# Information we collect from your use of the service\n\n## Details\n\nWe log requests.\n"
+        let new = old.replacingOccurrences(
+            of: "# Information we collect from your use of the service", with: "# Information collected automatically")
+        let kinds = DocumentDiff.compare(ClauseParser.parse(old), ClauseParser.parse(new)).map(\.kind)
+        #expect(!kinds.contains(.split) && !kinds.contains(.merged))
+    }
+
     @Test("CRLF and LF line ends are the same text")
     func lineEnds() {
         let lf = "# 1. Scope\n\nThe provider hosts\nthe shop.\n\n# 2. Credits\n\nTen percent.\n"

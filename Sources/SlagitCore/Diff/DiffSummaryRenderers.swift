@@ -68,10 +68,30 @@ enum DiffSummaryRenderer {
         return lines.joined(separator: "\n")
     }
 
+    /// Word changes as ~~deleted~~ and **inserted**, with the text's own Markdown and HTML
+    /// characters escaped so they cannot change how the comment renders.
     private static func markdownWords(_ diff: WordDiff) -> String {
-        let text = DiffTextRenderer(colour: false).words(diff)
-        return text.replacingOccurrences(of: "[-", with: "~~").replacingOccurrences(of: "-]", with: "~~")
-            .replacingOccurrences(of: "{+", with: "**").replacingOccurrences(of: "+}", with: "**")
+        var out = ""
+        for segment in diff.segments {
+            let lead = segment.text.hasPrefix(" ") ? " " : ""
+            let body = escape(lead.isEmpty ? segment.text : String(segment.text.dropFirst()))
+                .replacingOccurrences(of: "\n", with: " ¶ ")
+            switch segment.kind {
+            case .equal: out += lead + body
+            case .deleted: out += lead + "~~" + body + "~~"
+            case .inserted: out += lead + "**" + body + "**"
+            }
+        }
+        return out
+    }
+
+    private static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if "\\`*_~[]<>#|".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
     }
 
     private static func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }

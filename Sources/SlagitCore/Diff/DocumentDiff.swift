@@ -52,7 +52,9 @@ public enum DocumentDiff {
             let before = old.clauses[oldIndex]
             // An untitled numbered paragraph's "title" is only its first words, which the
             // text diff already shows.
-            let titled = before.kind != .numberedParagraph || before.matchKey != nil || clause.matchKey != nil
+            let titled =
+                (before.kind != .numberedParagraph || before.matchKey != nil || clause.matchKey != nil)
+                && before.kind != .preamble && clause.kind != .preamble  // the preamble's "title" is a label
             let titleChanged = titled && before.title != clause.title
             let textChanged = before.text != clause.text
             let wordingChanged = titleChanged || textChanged
@@ -123,34 +125,80 @@ public enum DocumentDiff {
     {
         // Word bags of every clause are costly; most diffs add and remove nothing.
         guard changes.contains(where: { $0.kind == .added || $0.kind == .removed }) else { return changes }
-        let oldBags = old.clauses.map(ClauseMatcher.words(of:))
-        let newBags = new.clauses.map(ClauseMatcher.words(of:))
+        // The clause's own words only: a heading's title alone, or a table of contents
+        // that repeats every title, must not make a split or a merge.
+        func bag(_ clause: Clause) -> [String: Int] {
+            var bag: [String: Int] = [:]
+            for token in WordDiff.tokens(clause.text)
+            where token.text.first?.isLetter == true || token.text.first?.isNumber == true {
+                bag[token.text.lowercased(), default: 0] += 1
+            }
+            return bag
+        }
+        let oldBags = old.clauses.map(bag)
+        let newBags = new.clauses.map(bag)
         func containment(_ part: [String: Int], in whole: [String: Int]) -> Double {
             let total = part.values.reduce(0, +)
-            guard total >= 5 else { return 0 }
+            guard total >= 8 else { return 0 }
             let shared = part.reduce(0) { $0 + min($1.value, whole[$1.key] ?? 0) }
             return Double(shared) / Double(total)
         }
-        func bestHost(for bag: [String: Int], among bags: [[String: Int]], excluding: Int?) -> Int? {
-            let scored = bags.indices.filter { $0 != excluding }.map { ($0, containment(bag, in: bags[$0])) }
+        // A split's source must have lost words (modified or removed); a merge's target
+        // must have gained them (modified or added).
+        let changedOld = Set(
+            changes.filter { $0.kind == .modified || $0.kind == .removed || $0.kind == .moved }.map {
+                $0.fromID ?? $0.id
+            })
+        let changedNew = Set(
+            changes.filter { $0.kind == .modified || $0.kind == .added || $0.kind == .moved }.map(\.id))
+        func bestHost(for part: [String: Int], among clauses: [Clause], bags: [[String: Int]], allowed: Set<String>)
+            -> Int?
+        {
+            let scored = clauses.indices.filter { allowed.contains(clauses[$0].id) }.map {
+                ($0, containment(part, in: bags[$0]))
+            }
             guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= containmentThreshold else { return nil }
             return best.0
         }
         return changes.map { change in
             var change = change
             if change.kind == .added, let index = new.clauses.firstIndex(where: { $0.id == change.id }),
-                let host = bestHost(for: newBags[index], among: oldBags, excluding: nil)
+                let host = bestHost(for: newBags[index], among: old.clauses, bags: oldBags, allowed: changedOld)
             {
                 change.kind = .split
                 change.relatedID = old.clauses[host].id
+                // Compare it with the passage it came from, so edits made on the way show.
+                let words = WordDiff(
+                    from: alignedPassage(of: new.clauses[index].text, in: old.clauses[host].text),
+                    to: new.clauses[index].text)
+                change.words = words.hasChanges ? words : nil
+                change.wordingChanged = words.hasChanges
             } else if change.kind == .removed, let index = old.clauses.firstIndex(where: { $0.id == change.id }),
-                let host = bestHost(for: oldBags[index], among: newBags, excluding: nil)
+                let host = bestHost(for: oldBags[index], among: new.clauses, bags: newBags, allowed: changedNew)
             {
                 change.kind = .merged
                 change.relatedID = new.clauses[host].id
+                let words = WordDiff(
+                    from: old.clauses[index].text,
+                    to: alignedPassage(of: old.clauses[index].text, in: new.clauses[host].text))
+                change.words = words.hasChanges ? words : nil
+                change.wordingChanged = words.hasChanges
             }
             return change
         }
+    }
+
+    /// The stretch of `text` that lines up with `passage`: from the first to the last of
+    /// its words that the two share, in order.
+    static func alignedPassage(of passage: String, in text: String) -> String {
+        let part = WordDiff.tokens(passage)
+        let whole = WordDiff.tokens(text)
+        let equal = SequenceDiff.edits(from: whole.map(\.text), to: part.map(\.text)).filter { $0.operation == .equal }
+        guard let first = equal.first?.oldIndex, let last = equal.last?.oldIndex else { return "" }
+        return whole[first...last].enumerated().map {
+            ($0.offset > 0 && $0.element.spaceBefore ? " " : "") + $0.element.text
+        }
+        .joined()
     }
 
     /// Whether a clause left a section that still exists, or joined one that existed

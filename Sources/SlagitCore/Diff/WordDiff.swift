@@ -31,8 +31,19 @@ public struct WordDiff: Sendable, Equatable, Codable {
             case .insert: append(.inserted, newTokens[edit.newIndex])
             }
         }
+        // A passage mostly rewritten reads better as the old text struck out and the new
+        // text inserted whole than as new words stitched across a few kept ones.
+        let kept = segments.filter { $0.kind == .equal }.reduce(0) { $0 + WordDiff.tokens($1.text).count }
+        if !oldTokens.isEmpty, !newTokens.isEmpty,
+            Double(kept) < WordDiff.rewriteThreshold * Double(max(oldTokens.count, newTokens.count))
+        {
+            segments = [Segment(kind: .deleted, text: old), Segment(kind: .inserted, text: " " + new)]
+        }
         self.segments = segments
     }
+
+    /// Below this share of words kept, a change is shown as a rewrite.
+    static let rewriteThreshold = 0.4
 
     public var hasChanges: Bool { segments.contains { $0.kind != .equal } }
 

@@ -292,11 +292,15 @@ private struct ClauseBuilder {
             }
             if let url = cmark_node_get_url(node).map({ String(cString: $0) }), !url.isEmpty { out += " <\(url)>" }
             return
-        case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK, CMARK_NODE_CODE_BLOCK:
+        case CMARK_NODE_HTML_INLINE:
+            // An inline tag (<br>, <li>, <b>) is form: it separates words but is not one.
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            out += literal.hasPrefix("<!--") ? ClauseBuilder.removingHTMLComments(literal) : " "
+            return
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_CODE_BLOCK:
             // HTML comments are notes to editors, not words of the agreement.
             let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-            let words = type == CMARK_NODE_CODE_BLOCK ? literal : ClauseBuilder.removingHTMLComments(literal)
-            out += type == CMARK_NODE_HTML_INLINE ? words : "\n" + words + "\n"
+            out += "\n" + (type == CMARK_NODE_CODE_BLOCK ? literal : ClauseBuilder.removingHTMLComments(literal)) + "\n"
             return
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             out += " "
@@ -308,15 +312,16 @@ private struct ClauseBuilder {
         // Struck-through text is deleted text in a legal redline, not words in force.
         if typeName == "strikethrough" { return }
         // A table row is one line; its cells are parts of that line, not blocks of their own.
+        let isRow = typeName == "table_row" || typeName == "table_header"
         let isBlock =
-            typeName == "table_row"
+            isRow
             || (typeName != "table_cell"
                 && (UInt32(type.rawValue) & UInt32(CMARK_NODE_TYPE_MASK)) == UInt32(CMARK_NODE_TYPE_BLOCK))
         if isBlock { out += "\n" }
         var child = cmark_node_first_child(node)
         var first = true
         while let current = child {
-            if typeName == "table_row" && !first { out += " | " }
+            if isRow && !first { out += " | " }
             collectText(current, into: &out)
             first = false
             child = cmark_node_next(current)
