@@ -194,7 +194,19 @@ public enum DocumentDiff {
         let part = WordDiff.tokens(passage)
         let whole = WordDiff.tokens(text)
         let equal = SequenceDiff.edits(from: whole.map(\.text), to: part.map(\.text)).filter { $0.operation == .equal }
-        guard let first = equal.first?.oldIndex, let last = equal.last?.oldIndex else { return "" }
+        // Common words ("the", "of") match far and wide; the passage starts and ends where
+        // three words in a row agree.
+        func startsRun(_ index: Int, step: Int) -> Bool {
+            (1...2).allSatisfy { offset in
+                let other = index + offset * step
+                return equal.indices.contains(other) && equal[other].oldIndex == equal[index].oldIndex + offset * step
+            }
+        }
+        let firstRun = equal.indices.first { startsRun($0, step: 1) }
+        let lastRun = equal.indices.last { startsRun($0, step: -1) }
+        guard let first = (firstRun.map { equal[$0] } ?? equal.first)?.oldIndex,
+            let last = (lastRun.map { equal[$0] } ?? equal.last)?.oldIndex, first <= last
+        else { return "" }
         return whole[first...last].enumerated().map {
             ($0.offset > 0 && $0.element.spaceBefore ? " " : "") + $0.element.text
         }
