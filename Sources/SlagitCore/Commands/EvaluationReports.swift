@@ -65,6 +65,21 @@ enum EvaluationReports {
         }
     }
 
+    /// The `status` and `stale` document: `{"as_of", "agreements"}`. `stale` lists only
+    /// staleness flags; `status` every finding with them.
+    static func statusDocument(
+        asOf: CalendarDate, _ results: [(evaluation: AgreementEvaluation, flags: [Finding])], onlyStaleness: Bool
+    ) -> String {
+        JSONValue.object([
+            ("as_of", .string(asOf.description)),
+            (
+                "agreements",
+                .array(
+                    results.map { agreementJSON($0.evaluation, extraFlags: $0.flags, onlyExtraFlags: onlyStaleness) })
+            ),
+        ]).serialized()
+    }
+
     /// Evaluates every agreement at HEAD with its staleness flags (`--warn-days` honoured).
     static func evaluateWithStaleness(
         workspace: Workspace, arguments: ParsedArguments, asOf: CalendarDate

@@ -21,15 +21,7 @@ enum StaleCommand: Command {
             .filter { !$0.flags.isEmpty }
         switch format {
         case .json:
-            context.writeOutput(
-                JSONValue.object([
-                    ("as_of", .string(asOf.description)),
-                    (
-                        "agreements",
-                        .array(
-                            stale.map { EvaluationReports.agreementJSON($0.0, extraFlags: $0.1, onlyExtraFlags: true) })
-                    ),
-                ]).serialized())
+            context.writeOutput(EvaluationReports.statusDocument(asOf: asOf, stale, onlyStaleness: true))
         default:
             if stale.isEmpty { context.print("No agreement is out of date on \(asOf).") }
             for (evaluation, flags) in stale {

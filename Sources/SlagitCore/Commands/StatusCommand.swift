@@ -17,14 +17,7 @@ enum StatusCommand: Command {
         let staleness = results.map(\.flags)
         switch format {
         case .json:
-            context.writeOutput(
-                JSONValue.object([
-                    ("as_of", .string(asOf.description)),
-                    (
-                        "agreements",
-                        .array(zip(evaluations, staleness).map { EvaluationReports.agreementJSON($0, extraFlags: $1) })
-                    ),
-                ]).serialized())
+            context.writeOutput(EvaluationReports.statusDocument(asOf: asOf, results, onlyStaleness: false))
         default:
             if evaluations.isEmpty { context.print("No agreements committed at HEAD.") }
             for (evaluation, stale) in zip(evaluations, staleness) {
