@@ -92,6 +92,9 @@ struct ClauseParserTests {
     @Test("a bare year is a title, not a number")
     func yearIsNotNumbering() {
         #expect(ClauseNumbering.splitNumber("2021 Changes").number == nil)
+        #expect(ClauseNumbering.splitNumber("2021. Changes").number == nil)
+        #expect(ClauseNumbering.splitNumber("2.1.3 Nested") == ("2.1.3", "Nested"))
+        #expect(ClauseNumbering.splitNumber("12 - Dashed").title == "Dashed")
         #expect(ClauseNumbering.splitNumber("Section 3. Credits").number == "Section 3.")
         #expect(ClauseNumbering.splitNumber("99.9% Uptime").number == nil)
     }

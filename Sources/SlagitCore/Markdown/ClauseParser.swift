@@ -251,8 +251,7 @@ private struct ClauseBuilder {
     private func normalizedText(of node: OpaquePointer) -> String {
         var out = ""
         collectText(node, into: &out)
-        return out.split(separator: "\n").map { TextNormalizer.normalize(String($0)) }
-            .filter { !$0.isEmpty }.joined(separator: "\n")
+        return TextNormalizer.normalizeLines(out)
     }
 
     static func removingHTMLComments(_ html: String) -> String {

@@ -28,6 +28,36 @@ enum TextNormalizer {
         return String(result)
     }
 
+    /// Normalises each line and drops empty ones: the text of one or more blocks.
+    static func normalizeLines(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.unicodeScalars.split(separator: "\n").map { normalize(String($0)) }.filter { !$0.isEmpty }
+                .joined(separator: "\n")
+        }
+        // ASCII: one pass over the bytes, folding spaces and ending lines at LF.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var lineStart = 0
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x0A {
+                if bytes.count > lineStart { bytes.append(0x0A) }
+                lineStart = bytes.count
+                pendingSpace = false
+            } else if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = bytes.count > lineStart
+            } else {
+                if pendingSpace {
+                    bytes.append(0x20)
+                    pendingSpace = false
+                }
+                bytes.append(byte)
+            }
+        }
+        if bytes.last == 0x0A { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     private static func foldASCIIWhitespace(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
