@@ -24,16 +24,18 @@ public struct WordDiff: Sendable, Equatable, Codable {
                 segments.append(Segment(kind: kind, text: piece))
             }
         }
+        var kept = 0
         for edit in SequenceDiff.edits(from: oldTokens.map(\.text), to: newTokens.map(\.text)) {
             switch edit.operation {
-            case .equal: append(.equal, newTokens[edit.newIndex])
+            case .equal:
+                kept += 1
+                append(.equal, newTokens[edit.newIndex])
             case .delete: append(.deleted, oldTokens[edit.oldIndex])
             case .insert: append(.inserted, newTokens[edit.newIndex])
             }
         }
         // A passage mostly rewritten reads better as the old text struck out and the new
         // text inserted whole than as new words stitched across a few kept ones.
-        let kept = segments.filter { $0.kind == .equal }.reduce(0) { $0 + WordDiff.tokens($1.text).count }
         if !oldTokens.isEmpty, !newTokens.isEmpty,
             Double(kept) < WordDiff.rewriteThreshold * Double(max(oldTokens.count, newTokens.count))
         {
