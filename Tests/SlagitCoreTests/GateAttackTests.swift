@@ -39,6 +39,10 @@ struct GateAttackTests {
         let check = try sandbox.slagit("check", "--base", "approved")
         #expect(check.status == 1, "\(check.stdout)")
         #expect(try !sandbox.slagit("verify").stdout.contains("carried-over"))
+        // Nor can they pass their text off as the approved one.
+        let shown = try sandbox.slagit("show", "sample.md")
+        #expect(shown.stdout.contains("target: \">= 99.9%\""))
+        #expect(shown.stderr.contains("sample-hosting r1 was in force"))
     }
 
     @Test("a base name shadowed by a tag is refused as ambiguous")

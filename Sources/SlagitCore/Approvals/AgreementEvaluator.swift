@@ -110,17 +110,12 @@ public struct AgreementEvaluator {
         applyWithdrawals(to: &verdicts)
         if let latest, latest.blob == blob {
             try applyCarryOver(
-                to: &verdicts, agreement: agreement, latest: latest, revisions: revisions, current: text,
-                references: currentReferences)
+                to: &verdicts, agreement: agreement, latest: latest, current: text, references: currentReferences)
         }
 
         var parties: [AgreementEvaluation.PartyApprovals] = []
         for party in agreement.parties {
-            let approvedBy = Array(
-                Set(
-                    verdicts.filter { $0.counts && $0.record?.party == party.role }
-                        .compactMap { $0.record?.approver.lowercased() })
-            ).sorted()
+            let approvedBy = party.approvers(among: verdicts.filter(\.counts)).sorted()
             let summary = AgreementEvaluation.PartyApprovals(
                 party: party.role, quorum: party.quorum, approvers: party.approvers, approvedBy: approvedBy)
             parties.append(summary)
@@ -130,8 +125,7 @@ public struct AgreementEvaluator {
                     party.quorum == party.approvers.count
                     ? "approvals from all of: \(missing.joined(separator: ", "))"
                     : "\(party.quorum - approvedBy.count) more approval(s) from any of: \(missing.joined(separator: ", "))"
-                let since = try changesSinceLastApproval(
-                    of: party.role, verdicts: verdicts, revisions: revisions, current: text, path: path)
+                let since = try changesSinceLastApproval(of: party.role, verdicts: verdicts, current: text, path: path)
                 add(
                     .error, "missing-approval",
                     "party '\(party.role)' needs \(needed) for revision \(latest.number) (has \(approvedBy.count) of \(party.quorum))"
@@ -183,13 +177,11 @@ public struct AgreementEvaluator {
     /// policy of the content they approved allows it for every change since (the policy
     /// of the new content cannot vouch for itself).
     private func applyCarryOver(
-        to verdicts: inout [ApprovalVerdict], agreement: Agreement, latest: Revision, revisions: [Revision],
-        current: String, references: [(path: String, blob: ObjectID?)]
+        to verdicts: inout [ApprovalVerdict], agreement: Agreement, latest: Revision, current: String,
+        references: [(path: String, blob: ObjectID?)]
     ) throws {
         for party in agreement.parties {
-            let direct = Set(
-                verdicts.filter { $0.counts && $0.record?.party == party.role }.compactMap { $0.record?.approver })
-            guard direct.count < party.quorum else { continue }
+            guard party.approvers(among: verdicts.filter(\.counts)).count < party.quorum else { continue }
             let candidates = verdicts.indices.filter {
                 verdicts[$0].status == .superseded && verdicts[$0].record?.party == party.role
             }
@@ -270,7 +262,7 @@ public struct AgreementEvaluator {
     /// What changed since the revision a party last approved: a short list for the
     /// finding, and the line of the first changed clause (where CI shows the finding).
     private func changesSinceLastApproval(
-        of party: String, verdicts: [ApprovalVerdict], revisions: [Revision], current: String, path: String
+        of party: String, verdicts: [ApprovalVerdict], current: String, path: String
     ) throws -> (summary: String, line: Int?)? {
         let approved = verdicts.filter { $0.wasValidWhenMade && $0.status != .elsewhere && $0.record?.party == party }
         guard let newest = approved.max(by: { ($0.record?.revision ?? 0) < ($1.record?.revision ?? 0) })?.record else {
@@ -321,21 +313,16 @@ public struct AgreementEvaluator {
     }
 
     /// The latest full approval of any revision on this line of history: when every
-    /// party's quorum of sound approvals for that revision was complete.
+    /// party's quorum of approvals, valid when made, of that revision's commit was complete.
     private func lastFullApproval(
         verdicts: [ApprovalVerdict], agreement: Agreement
     ) -> (revision: Int, date: CalendarDate)? {
         let sound = verdicts.filter { $0.wasValidWhenMade && $0.status != .elsewhere }
         var latest: (revision: Int, date: CalendarDate)?
-        for revision in Set(sound.compactMap { $0.record?.revision }) {
-            let ofRevision = sound.filter { $0.record?.revision == revision }
-            let complete = agreement.parties.allSatisfy { party in
-                Set(
-                    ofRevision.filter { $0.record?.party == party.role }.compactMap { $0.record?.approver.lowercased() }
-                )
-                .count >= party.quorum
-            }
-            guard complete, let date = ofRevision.compactMap({ $0.tagger?.calendarDate }).max() else { continue }
+        for ofCommit in Dictionary(grouping: sound, by: { $0.commit?.hex ?? "" }).values {
+            guard let revision = ofCommit.first?.record?.revision, agreement.isFullyApproved(by: ofCommit),
+                let date = ofCommit.compactMap({ $0.tagger?.calendarDate }).max()
+            else { continue }
             if latest == nil || revision > latest!.revision { latest = (revision, date) }
         }
         return latest

@@ -30,7 +30,8 @@ struct PreMergeCheck {
     /// and `head` (all agreements at `head` when `base` is nil or `all` is set).
     func run(base: ObjectID?, head: ObjectID, all: Bool) throws -> CheckOutcome {
         let repository = workspace.repository
-        var targets = try workspace.agreements(inCommit: head)
+        let allAtHead = try workspace.agreements(inCommit: head)
+        var targets = allAtHead
         var forkPoint: ObjectID?
         if let base {
             guard let found = try repository.mergeBase(base, head) else {
@@ -68,7 +69,7 @@ struct PreMergeCheck {
                 .filter { ["review-overdue", "expiring"].contains($0.rule) }
         }
         if let forkPoint, let note = try signersChangeNote(base: forkPoint, head: head) { findings.append(note) }
-        if let forkPoint { findings += try removals(since: forkPoint, head: head) }
+        if let forkPoint { findings += try removals(since: forkPoint, head: head, remaining: allAtHead) }
         findings += try cloneNotes(findings: findings, paths: targets.map(\.path))
         return CheckOutcome(evaluations: evaluations, findings: findings, strict: strict)
     }
@@ -76,8 +77,11 @@ struct PreMergeCheck {
     /// Agreements in force at the fork point that the change deletes, or turns into plain
     /// Markdown by dropping `agreement:`: either takes an approved agreement out of
     /// force without anyone's approval.
-    private func removals(since forkPoint: ObjectID, head: ObjectID) throws -> [Finding] {
-        let remaining = Set(try workspace.agreements(inCommit: head).map(\.path))
+    private func removals(since forkPoint: ObjectID, head: ObjectID, remaining atHead: [(path: String, blob: ObjectID)])
+        throws
+        -> [Finding]
+    {
+        let remaining = Set(atHead.map(\.path))
         return try workspace.agreements(inCommit: forkPoint).filter { !remaining.contains($0.path) }.map { removed in
             let deleted = try workspace.repository.blobID(at: removed.path, inCommit: head) == nil
             return Finding(

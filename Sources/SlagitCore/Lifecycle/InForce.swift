@@ -16,35 +16,24 @@ enum InForce {
             let text = String(decoding: try repository.blobData(revision.blob), as: UTF8.self)
             guard let agreement = try? AgreementParser.parseAgreement(text, path: revision.path) else { continue }
             if let effective = agreement.effective, date < effective { continue }
-            // An approved revision that had expired by then puts nothing older back in force.
-            if let expires = agreement.expires, expires < date, isApproved(revision, agreement, evaluation, by: date) {
-                return nil
-            }
             let approvals = approvals(of: revision, evaluation, by: date)
-            guard isApproved(revision, agreement, evaluation, by: date),
-                let since = approvals.compactMap({ $0.tagger?.calendarDate }).max()
-            else { continue }
+            guard agreement.isFullyApproved(by: approvals) else { continue }
+            // An approved revision that had expired by then puts nothing older back in force.
+            if let expires = agreement.expires, expires < date { return nil }
+            guard let since = approvals.compactMap({ $0.tagger?.calendarDate }).max() else { continue }
             return Answer(revision: revision, since: since, approvals: approvals)
         }
         return nil
     }
 
+    /// Approvals of this revision's own commit (never of another commit that merely
+    /// claims the same revision number), valid when made, and made by `date`.
     private static func approvals(of revision: Revision, _ evaluation: AgreementEvaluation, by date: CalendarDate)
         -> [ApprovalVerdict]
     {
         evaluation.verdicts.filter { verdict in
-            verdict.wasValidWhenMade && verdict.status != .elsewhere && verdict.record?.revision == revision.number
+            verdict.wasValidWhenMade && verdict.commit == revision.commit.id
                 && (verdict.tagger?.calendarDate).map { $0 <= date } == true
-        }
-    }
-
-    private static func isApproved(
-        _ revision: Revision, _ agreement: Agreement, _ evaluation: AgreementEvaluation, by date: CalendarDate
-    ) -> Bool {
-        let approvals = approvals(of: revision, evaluation, by: date)
-        return agreement.parties.allSatisfy { party in
-            Set(approvals.filter { $0.record?.party == party.role }.compactMap { $0.record?.approver.lowercased() })
-                .count >= party.quorum
         }
     }
 }
