@@ -39,23 +39,20 @@ enum DiffCommand: Command {
         }
         var reports: [DiffReport] = []
         for path in paths {
-            var from = positionals.first
-            if from == nil {
-                from = try defaultBase(for: path, workspace: workspace)
-            }
+            let from = try positionals.first ?? defaultBase(for: path, workspace: workspace)
             let to = positionals.count == 2 ? positionals[1] : worktree
-            let old = try content(of: path, at: from!, workspace: workspace)
+            let old = try content(of: path, at: from, workspace: workspace)
             let new = try content(of: path, at: to, workspace: workspace)
             if old == nil && new == nil {
                 throw UserError(
-                    path: path, "no such file at \(from!) or at \(to)", hint: "check the path and the revisions")
+                    path: path, "no such file at \(from) or at \(to)", hint: "check the path and the revisions")
             }
-            let report = DiffReport.compare(old: old, new: new, path: path, from: from!, to: to)
-            if path == paths.first || !report.isEmpty || paths.count == 1 { reports.append(report) }
+            reports.append(DiffReport.compare(old: old, new: new, path: path, from: from, to: to))
         }
+        // Without a path every agreement is compared; only those that differ are shown.
         if paths.count > 1 { reports = reports.filter { !$0.isEmpty } }
         if arguments.flag("stat") {
-            context.writeOutput(reports.map(DiffSummaryRenderer.stat).joined())
+            context.writeOutput(reports.isEmpty ? "no agreement differs\n" : reports.map(DiffSummaryRenderer.stat).joined())
             return arguments.flag("exit-code") && reports.contains { !$0.isEmpty } ? 1 : 0
         }
         switch format {
