@@ -96,13 +96,18 @@ enum EvaluationReports {
         workspace: Workspace, commit: ObjectID, path: String?, asOf: CalendarDate
     ) throws -> [AgreementEvaluation] {
         let evaluator = try workspace.evaluator()
-        var targets = try workspace.agreements(inCommit: commit)
+        var targets: [(path: String, blob: ObjectID)]
         if let path {
-            targets = targets.filter { $0.path == path }
-            if targets.isEmpty {
+            // One file: read it alone rather than every Markdown file in the tree.
+            guard let blob = try workspace.repository.blobID(at: path, inCommit: commit),
+                AgreementParser.isAgreement(try workspace.text(of: blob))
+            else {
                 throw UserError(
                     path: path, "not an agreement committed at HEAD", hint: "propose it first, or check the path")
             }
+            targets = [(path, blob)]
+        } else {
+            targets = try workspace.agreements(inCommit: commit)
         }
         return try targets.map { try evaluator.evaluate(path: $0.path, blob: $0.blob, commit: commit, asOf: asOf) }
     }
