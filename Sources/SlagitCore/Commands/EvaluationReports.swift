@@ -96,7 +96,7 @@ enum EvaluationReports {
         workspace: Workspace, commit: ObjectID, path: String?, asOf: CalendarDate
     ) throws -> [AgreementEvaluation] {
         let evaluator = try workspace.evaluator()
-        var targets: [(path: String, blob: ObjectID)]
+        let targets: [(path: String, blob: ObjectID)]
         if let path {
             // One file: read it alone rather than every Markdown file in the tree.
             guard let blob = try workspace.repository.blobID(at: path, inCommit: commit),
