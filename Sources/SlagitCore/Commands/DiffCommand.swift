@@ -52,7 +52,8 @@ enum DiffCommand: Command {
         // Without a path every agreement is compared; only those that differ are shown.
         if paths.count > 1 { reports = reports.filter { !$0.isEmpty } }
         if arguments.flag("stat") {
-            context.writeOutput(reports.isEmpty ? "no agreement differs\n" : reports.map(DiffSummaryRenderer.stat).joined())
+            context.writeOutput(
+                reports.isEmpty ? "no agreement differs\n" : reports.map(DiffSummaryRenderer.stat).joined())
             return arguments.flag("exit-code") && reports.contains { !$0.isEmpty } ? 1 : 0
         }
         switch format {
