@@ -34,7 +34,8 @@ public struct MarkdownFile: Sendable {
                 if isFence(rest[start..<end], ["---", "..."]) {
                     frontMatterText = String(rest[rest.index(after: firstEnd)..<start].dropLast())
                     frontMatterFirstLine = 2
-                    body = end < rest.endIndex ? String(rest[rest.index(after: end)...]) : ""
+                    // Sliced as a String, not as scalars: copying by scalar costs far more.
+                    body = end < rest.endIndex ? String(text[rest.index(after: end)...]) : ""
                     bodyFirstLine = lineNumber + 1
                     return
                 }
@@ -45,7 +46,7 @@ public struct MarkdownFile: Sendable {
         }
         frontMatterText = nil
         frontMatterFirstLine = 1
-        body = String(rest)
+        body = String(text[rest.startIndex...])
         bodyFirstLine = 1
     }
 

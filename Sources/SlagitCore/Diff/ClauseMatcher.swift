@@ -8,23 +8,22 @@ enum ClauseMatcher {
     /// when their keys differ.
     static let similarityThreshold = 0.5
 
-    /// Returns, for each old clause index, the index of its counterpart in `new`.
-    static func match(old: [Clause], new: [Clause]) -> [Int: Int] {
-        var pairs: [Int: Int] = [:]
+    /// Returns each clause's counterpart in the other revision, where it has one.
+    static func match(old: [Clause], new: [Clause]) -> ClausePairs {
+        var pairs = ClausePairs(oldCount: old.count, newCount: new.count)
         var newByKey: [String: Int] = [:]
+        newByKey.reserveCapacity(new.count)
         for (index, clause) in new.enumerated() {
             if let key = clause.matchKey, newByKey[key] == nil { newByKey[key] = index }
         }
-        var taken = Set<Int>()
-        for (index, clause) in old.enumerated() {
-            guard let key = clause.matchKey, let counterpart = newByKey[key], !taken.contains(counterpart),
-                compatible(clause, new[counterpart])
+        for index in old.indices {
+            guard let key = old[index].matchKey, let counterpart = newByKey[key], pairs[new: counterpart] == nil,
+                compatible(old[index], new[counterpart])
             else { continue }
-            pairs[index] = counterpart
-            taken.insert(counterpart)
+            pairs.pair(old: index, new: counterpart)
         }
-        let unmatchedOld = old.indices.filter { pairs[$0] == nil }
-        let unmatchedNew = new.indices.filter { !taken.contains($0) }
+        let unmatchedOld = old.indices.filter { pairs[old: $0] == nil }
+        let unmatchedNew = new.indices.filter { pairs[new: $0] == nil }
         guard !unmatchedOld.isEmpty, !unmatchedNew.isEmpty else { return pairs }
 
         // Candidate pairs share at least one word; an inverted index keeps this close to
@@ -56,9 +55,8 @@ enum ClauseMatcher {
             }
         }
         candidates.sort { ($0.score, -$0.old, -$0.new) > ($1.score, -$1.old, -$1.new) }
-        for candidate in candidates where pairs[candidate.old] == nil && !taken.contains(candidate.new) {
-            pairs[candidate.old] = candidate.new
-            taken.insert(candidate.new)
+        for candidate in candidates where pairs[old: candidate.old] == nil && pairs[new: candidate.new] == nil {
+            pairs.pair(old: candidate.old, new: candidate.new)
         }
         return pairs
     }
@@ -74,5 +72,27 @@ enum ClauseMatcher {
             bag[token.text.lowercased(), default: 0] += 1
         }
         return bag
+    }
+}
+
+/// Which clause of the older revision became which clause of the newer one, looked up
+/// either way.
+struct ClausePairs {
+    private var newForOld: [Int?]
+    private var oldForNew: [Int?]
+
+    init(oldCount: Int, newCount: Int) {
+        newForOld = Array(repeating: nil, count: oldCount)
+        oldForNew = Array(repeating: nil, count: newCount)
+    }
+
+    /// The new clause the old clause at `index` became.
+    subscript(old index: Int) -> Int? { newForOld[index] }
+    /// The old clause the new clause at `index` came from.
+    subscript(new index: Int) -> Int? { oldForNew[index] }
+
+    mutating func pair(old: Int, new: Int) {
+        newForOld[old] = new
+        oldForNew[new] = old
     }
 }

@@ -35,12 +35,11 @@ public struct DiffReport: Sendable {
     ) -> DiffReport {
         let oldFile = old.map(MarkdownFile.init)
         let newFile = new.map(MarkdownFile.init)
-        let oldDocument =
-            oldFile.map { ClauseParser.parse($0.body, firstLine: $0.bodyFirstLine) }
-            ?? ClauseDocument(clauses: [], duplicates: [])
-        let newDocument =
-            newFile.map { ClauseParser.parse($0.body, firstLine: $0.bodyFirstLine) }
-            ?? ClauseDocument(clauses: [], duplicates: [])
+        @Sendable func clauses(of file: MarkdownFile?) -> ClauseDocument {
+            file.map { ClauseParser.parse($0.body, firstLine: $0.bodyFirstLine) }
+                ?? ClauseDocument(clauses: [], duplicates: [])
+        }
+        let (oldDocument, newDocument) = concurrently({ clauses(of: oldFile) }, { clauses(of: newFile) })
         return DiffReport(
             from: from, to: to, path: path,
             clauses: DocumentDiff.compare(oldDocument, newDocument),

@@ -145,7 +145,23 @@ public struct DiffTextRenderer {
             }
             previous = segment.kind
         }
-        return out.replacingOccurrences(of: "\n", with: " ¶ ").trimmingCharacters(in: .whitespaces)
+        return Self.markingLineBreaks(out)
+    }
+
+    /// One line of text: each line break shown as " ¶ ", spaces and tabs trimmed from
+    /// both ends (as Foundation's `.whitespaces`, which costs far more on long diffs).
+    static func markingLineBreaks(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { result.append(contentsOf: " ¶ ".unicodeScalars) } else { result.append(scalar) }
+        }
+        let isSpace = { (scalar: Unicode.Scalar) in
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        guard let first = result.firstIndex(where: { !isSpace($0) }),
+            let last = result.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(result[first...last])
     }
 
     private func shorten(_ text: String, keepStart: Bool, keepEnd: Bool) -> String {

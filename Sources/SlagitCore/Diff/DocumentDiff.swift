@@ -32,12 +32,11 @@ public struct ClauseChange: Sendable, Equatable {
 public enum DocumentDiff {
     public static func compare(_ old: ClauseDocument, _ new: ClauseDocument) -> [ClauseChange] {
         let pairs = ClauseMatcher.match(old: old.clauses, new: new.clauses)
-        let reverse = Dictionary(uniqueKeysWithValues: pairs.map { ($0.value, $0.key) })
         let reordered = reorderedClauses(old: old.clauses, new: new.clauses, pairs: pairs)
         var changes: [(order: Int, change: ClauseChange)] = []
 
         for (newIndex, clause) in new.clauses.enumerated() {
-            guard let oldIndex = reverse[newIndex] else {
+            guard let oldIndex = pairs[new: newIndex] else {
                 changes.append(
                     (
                         newIndex * 2 + 1,
@@ -59,7 +58,7 @@ public enum DocumentDiff {
             let textChanged = before.text != clause.text
             let wordingChanged = titleChanged || textChanged
             let parentMoved = movedToAnotherParent(
-                before: before, after: clause, old: old, new: new, pairs: pairs, reverse: reverse)
+                before: before, after: clause, old: old, new: new, pairs: pairs)
             let moved = parentMoved || reordered.contains(newIndex)
             let kind: ClauseChange.Kind
             if moved {
@@ -91,10 +90,10 @@ public enum DocumentDiff {
         }
         // A removed clause is listed where it stood: just after its old predecessor's
         // counterpart, so the report reads in document order.
-        for (oldIndex, clause) in old.clauses.enumerated() where pairs[oldIndex] == nil {
+        for (oldIndex, clause) in old.clauses.enumerated() where pairs[old: oldIndex] == nil {
             var anchor = -1
             for earlier in stride(from: oldIndex - 1, through: 0, by: -1) {
-                if let counterpart = pairs[earlier] {
+                if let counterpart = pairs[old: earlier] {
                     anchor = counterpart
                     break
                 }
@@ -217,14 +216,14 @@ public enum DocumentDiff {
     /// before. A clause whose section heading was removed (or became the preamble) has
     /// not moved: the structure around it dissolved.
     private static func movedToAnotherParent(
-        before: Clause, after: Clause, old: ClauseDocument, new: ClauseDocument, pairs: [Int: Int], reverse: [Int: Int]
+        before: Clause, after: Clause, old: ClauseDocument, new: ClauseDocument, pairs: ClausePairs
     ) -> Bool {
-        if let oldParent = before.parent, let survivor = pairs[oldParent], new.clauses[survivor].kind != .preamble,
+        if let oldParent = before.parent, let survivor = pairs[old: oldParent], new.clauses[survivor].kind != .preamble,
             survivor != after.parent
         {
             return true
         }
-        if let newParent = after.parent, let origin = reverse[newParent], origin != before.parent {
+        if let newParent = after.parent, let origin = pairs[new: newParent], origin != before.parent {
             return true
         }
         return false
@@ -232,18 +231,18 @@ public enum DocumentDiff {
 
     /// Clauses that kept their parent but changed place among their siblings: those
     /// outside the longest run of siblings that kept their relative order.
-    private static func reorderedClauses(old: [Clause], new: [Clause], pairs: [Int: Int]) -> Set<Int> {
-        let reverse = Dictionary(uniqueKeysWithValues: pairs.map { ($0.value, $0.key) })
+    private static func reorderedClauses(old: [Clause], new: [Clause], pairs: ClausePairs) -> Set<Int> {
         var siblingsByParent: [Int: [Int]] = [:]
         for (newIndex, clause) in new.enumerated() {
-            guard let oldIndex = reverse[newIndex], old[oldIndex].parent.flatMap({ pairs[$0] }) == clause.parent else {
+            guard let oldIndex = pairs[new: newIndex], old[oldIndex].parent.flatMap({ pairs[old: $0] }) == clause.parent
+            else {
                 continue
             }
             siblingsByParent[clause.parent ?? -1, default: []].append(newIndex)
         }
         var result = Set<Int>()
         for siblings in siblingsByParent.values {
-            let oldOrder = siblings.map { reverse[$0]! }
+            let oldOrder = siblings.map { pairs[new: $0]! }
             let kept = Set(longestIncreasingSubsequence(oldOrder).map { siblings[$0] })
             result.formUnion(siblings.filter { !kept.contains($0) })
         }

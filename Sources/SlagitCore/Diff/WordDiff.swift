@@ -49,12 +49,19 @@ public struct WordDiff: Sendable, Equatable, Codable {
 
     public var hasChanges: Bool { segments.contains { $0.kind != .equal } }
 
-    struct Token {
+    struct Token: Equatable {
         var text: String
         var spaceBefore: Bool
     }
 
     static func tokens(_ text: String) -> [Token] {
+        var copy = text
+        if let ascii = copy.withUTF8({ TextNormalizer.isASCII($0) ? asciiTokens($0) : nil }) { return ascii }
+        return tokensByCharacter(text)
+    }
+
+    /// `tokens` for text in any script, one Character at a time.
+    static func tokensByCharacter(_ text: String) -> [Token] {
         var result: [Token] = []
         var word = ""
         var wordSpace = false
@@ -84,6 +91,55 @@ public struct WordDiff: Sendable, Equatable, Codable {
             }
         }
         flushWord()
+        return result
+    }
+
+    /// `tokens` of ASCII text, byte by byte: letters and digits make words, every other
+    /// visible character is a token of its own. The same result, several times faster.
+    static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var result: [Token] = []
+        var wordStart = -1
+        var wordSpace = false
+        var sawSpace = false
+        func flushWord(at end: Int) {
+            if wordStart >= 0 {
+                result.append(
+                    Token(
+                        text: String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self),
+                        spaceBefore: wordSpace))
+            }
+            wordStart = -1
+        }
+        var skipLineFeed = false
+        for (offset, byte) in bytes.enumerated() {
+            // CR LF is one Character, white space as a whole, as in `tokens`.
+            if skipLineFeed {
+                skipLineFeed = false
+                continue
+            }
+            let isWordByte =
+                (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+            if isWordByte {
+                if wordStart < 0 {
+                    wordStart = offset
+                    wordSpace = sawSpace
+                }
+                sawSpace = false
+                continue
+            }
+            flushWord(at: offset)
+            if byte == 0x0A {
+                result.append(Token(text: "\n", spaceBefore: false))
+                sawSpace = false
+            } else if TextNormalizer.isASCIISpace(byte) {
+                sawSpace = true
+                skipLineFeed = byte == 0x0D && offset + 1 < bytes.count && bytes[offset + 1] == 0x0A
+            } else {
+                result.append(Token(text: String(UnicodeScalar(byte)), spaceBefore: sawSpace))
+                sawSpace = false
+            }
+        }
+        flushWord(at: bytes.count)
         return result
     }
 

@@ -2,11 +2,15 @@ import Foundation
 
 /// Removes differences of form that do not change what a text says: Unicode
 /// normalisation (NFC vs NFD), curly vs straight quotes, runs of white space.
+///
+/// The byte-level entry points exist for speed: most agreement text is ASCII, where NFC
+/// and quote styles change nothing, so white space is folded byte by byte, many times
+/// faster than by Unicode scalar. Anything else takes the scalar path, with the same result.
 enum TextNormalizer {
     static func normalize(_ text: String) -> String {
-        // Most agreement text is ASCII, where NFC and quote styles change nothing: fold
-        // white space byte by byte, which is many times faster than by Unicode scalar.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCIIWhitespace(text) }
+        var copy = text
+        let ascii = copy.withUTF8 { isASCII($0) }
+        if ascii { return copy.withUTF8 { foldASCIIWhitespace($0) } }
         let composed = text.precomposedStringWithCanonicalMapping
         var result = String.UnicodeScalarView()
         var pendingSpace = false
@@ -28,52 +32,64 @@ enum TextNormalizer {
         return String(result)
     }
 
-    /// Normalises each line and drops empty ones: the text of one or more blocks.
-    static func normalizeLines(_ text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return text.unicodeScalars.split(separator: "\n").map { normalize(String($0)) }.filter { !$0.isEmpty }
-                .joined(separator: "\n")
+    /// `normalize` of UTF-8 bytes.
+    static func normalize(_ bytes: ArraySlice<UInt8>) -> String {
+        bytes.withUnsafeBufferPointer { buffer in
+            isASCII(buffer) ? foldASCIIWhitespace(buffer) : normalize(String(decoding: buffer, as: UTF8.self))
         }
-        // ASCII: one pass over the bytes, folding spaces and ending lines at LF.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var lineStart = 0
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x0A {
-                if bytes.count > lineStart { bytes.append(0x0A) }
-                lineStart = bytes.count
-                pendingSpace = false
-            } else if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                pendingSpace = bytes.count > lineStart
-            } else {
-                if pendingSpace {
-                    bytes.append(0x20)
-                    pendingSpace = false
-                }
-                bytes.append(byte)
-            }
-        }
-        if bytes.last == 0x0A { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func foldASCIIWhitespace(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                pendingSpace = !bytes.isEmpty
-                continue
+    /// Normalises each line of UTF-8 text and drops empty ones: the text of one or more blocks.
+    static func normalizeLines(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard isASCII(buffer) else { return normalizeLinesByScalar(String(decoding: buffer, as: UTF8.self)) }
+            // ASCII: one pass over the bytes, folding spaces and ending lines at LF.
+            return String(unsafeUninitializedCapacity: buffer.count) { output in
+                var written = 0
+                var lineStart = 0
+                var pendingSpace = false
+                for byte in buffer {
+                    if byte == 0x0A {
+                        if written > lineStart {
+                            output[written] = 0x0A
+                            written += 1
+                        }
+                        lineStart = written
+                        pendingSpace = false
+                    } else if isASCIISpace(byte) {
+                        pendingSpace = written > lineStart
+                    } else {
+                        if pendingSpace {
+                            output[written] = 0x20
+                            written += 1
+                            pendingSpace = false
+                        }
+                        output[written] = byte
+                        written += 1
+                    }
+                }
+                if written > 0, output[written - 1] == 0x0A { written -= 1 }
+                return written
             }
-            if pendingSpace {
-                bytes.append(0x20)
-                pendingSpace = false
-            }
-            bytes.append(byte)
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `normalizeLines` for text in any script, line by line through `normalize`.
+    static func normalizeLinesByScalar(_ text: String) -> String {
+        text.unicodeScalars.split(separator: "\n").map { normalize(String($0)) }.filter { !$0.isEmpty }
+            .joined(separator: "\n")
+    }
+
+    /// UTF-8 text without leading and trailing white space and newlines.
+    static func trimmed(_ bytes: [UInt8]) -> String {
+        var lower = 0
+        var upper = bytes.count
+        while lower < upper, isASCIISpace(bytes[lower]) { lower += 1 }
+        while upper > lower, isASCIISpace(bytes[upper - 1]) { upper -= 1 }
+        let text = String(decoding: bytes[lower..<upper], as: UTF8.self)
+        // Unicode has white space beyond ASCII (no-break space, ideographic space).
+        if lower < upper, bytes[lower] >= 0x80 || bytes[upper - 1] >= 0x80 { return trimmed(text) }
+        return text
     }
 
     /// `text` without leading and trailing white space and newlines, without Foundation.
@@ -84,5 +100,49 @@ enum TextNormalizer {
             let last = scalars.lastIndex(where: { !isSpace($0) })
         else { return "" }
         return String(scalars[first...last])
+    }
+
+    /// True when every byte is ASCII; reads eight bytes at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var accumulated: UInt64 = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            accumulated |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            accumulated |= UInt64(bytes[index])
+            index += 1
+        }
+        return accumulated & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// Space, tab, LF, VT, FF, CR: the ASCII white space of Unicode's White_Space property.
+    @inline(__always)
+    static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
+    }
+
+    private static func foldASCIIWhitespace(_ buffer: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: buffer.count) { output in
+            var written = 0
+            var pendingSpace = false
+            for byte in buffer {
+                if isASCIISpace(byte) {
+                    pendingSpace = written > 0
+                    continue
+                }
+                if pendingSpace {
+                    output[written] = 0x20
+                    written += 1
+                    pendingSpace = false
+                }
+                output[written] = byte
+                written += 1
+            }
+            return written
+        }
     }
 }

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@testable import SlagitCore
+
+/// The byte-level fast paths for ASCII text (word tokens, slugs, white-space folding,
+/// trimming) exist only for speed: on any ASCII input they must give exactly what the
+/// general Unicode paths give. Random texts over an alphabet full of edge cases (CR LF,
+/// tabs, control characters, punctuation runs) check that.
+@Suite("ASCII fast paths agree with the general paths")
+struct ASCIIFastPathTests {
+    /// SplitMix64: a tiny seeded generator, so every run checks the same texts.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let alphabet: [String] = [
+        "a", "Z", "q", "7", "0", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{1F}", "\u{01}", ".",
+        ",", "-", "_", "'", "\"", "%", "(", ")", "|", "<", ">", "word", "99.9", "Section", "\n\n",
+    ]
+
+    static func randomTexts(count: Int) -> [String] {
+        var generator = SeededGenerator(state: 42)
+        return (0..<count).map { _ in
+            let length = Int.random(in: 0...40, using: &generator)
+            return (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+        }
+    }
+
+    @Test("word tokens")
+    func tokens() {
+        for text in Self.randomTexts(count: 2000) {
+            let fast = Array(text.utf8).withUnsafeBufferPointer { WordDiff.asciiTokens($0) }
+            #expect(fast == WordDiff.tokensByCharacter(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test("clause keys from titles")
+    func slugs() {
+        for text in Self.randomTexts(count: 2000) {
+            #expect(
+                ClauseNumbering.asciiSlug(text) == ClauseNumbering.slugByCharacter(text), "\(text.debugDescription)")
+        }
+        #expect(ClauseNumbering.asciiSlug("Tâche") == nil)
+    }
+
+    @Test("white space folded line by line, and trimmed")
+    func normalisation() {
+        for text in Self.randomTexts(count: 2000) {
+            let bytes = Array(text.utf8)
+            #expect(
+                TextNormalizer.normalizeLines(bytes) == TextNormalizer.normalizeLinesByScalar(text),
+                "\(text.debugDescription)")
+            #expect(TextNormalizer.trimmed(bytes) == TextNormalizer.trimmed(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test("line breaks marked and ends trimmed as Foundation would")
+    func lineMarks() {
+        let extra = ["\u{00A0}", "\u{3000}", "\u{2003}", "é", "¶"]
+        var generator = SeededGenerator(state: 7)
+        for text in Self.randomTexts(count: 1000) {
+            let mixed = text + extra.randomElement(using: &generator)! + text.prefix(3)
+            for sample in [text, mixed, extra.randomElement(using: &generator)! + text] {
+                let foundation = sample.replacingOccurrences(of: "\n", with: " ¶ ").trimmingCharacters(in: .whitespaces)
+                #expect(DiffTextRenderer.markingLineBreaks(sample) == foundation, "\(sample.debugDescription)")
+            }
+        }
+    }
+}
