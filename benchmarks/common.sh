@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
-swift build -c release --product slagit >/dev/null
+swift build -c release --static-swift-stdlib --product slagit >/dev/null
 slagit="$PWD/.build/release/slagit"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -74,4 +74,18 @@ struct ASCIIFastPathTests {
             }
         }
     }
+
+    @Test("long unchanged runs shortened at the same words")
+    func shortening() {
+        let renderer = DiffTextRenderer(colour: false)
+        for text in Self.randomTexts(count: 2000) {
+            let spaced = text.replacingOccurrences(of: "a", with: " a ")
+            for (keepStart, keepEnd) in [(true, true), (true, false), (false, true)] {
+                #expect(
+                    renderer.shorten(spaced, keepStart: keepStart, keepEnd: keepEnd)
+                        == renderer.shortenByCharacter(spaced, keepStart: keepStart, keepEnd: keepEnd),
+                    "\(spaced.debugDescription)")
+            }
+        }
+    }
 }

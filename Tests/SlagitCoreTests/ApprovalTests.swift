@@ -114,7 +114,12 @@ struct ApprovalTests {
         agent.standardOutput = FileHandle.nullDevice
         agent.standardError = FileHandle.nullDevice
         try agent.run()
-        defer { agent.terminate() }
+        // SIGKILL, not terminate(): the agent inherits the test runner's blocked signals,
+        // and SIGTERM left it running after the tests.
+        defer {
+            kill(agent.processIdentifier, SIGKILL)
+            agent.waitUntilExit()
+        }
         for _ in 0..<100 where !FileManager.default.fileExists(atPath: socket) { usleep(20_000) }
         let privateKey = String(scene.customerKey.dropLast(".pub".count))
         try #require(

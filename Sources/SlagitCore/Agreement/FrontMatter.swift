@@ -4,7 +4,9 @@ public struct MarkdownFile: Sendable {
     public let frontMatterText: String?
     /// File line of the first YAML line (the one after the opening `---`).
     public let frontMatterFirstLine: Int
-    public let body: String
+    /// A slice of the file's text: copying a long agreement's body costs as much as
+    /// parsing its front matter many times over.
+    public let body: Substring
     /// File line of the first body line.
     public let bodyFirstLine: Int
 
@@ -34,8 +36,7 @@ public struct MarkdownFile: Sendable {
                 if isFence(rest[start..<end], ["---", "..."]) {
                     frontMatterText = String(rest[rest.index(after: firstEnd)..<start].dropLast())
                     frontMatterFirstLine = 2
-                    // Sliced as a String, not as scalars: copying by scalar costs far more.
-                    body = end < rest.endIndex ? String(text[rest.index(after: end)...]) : ""
+                    body = end < rest.endIndex ? text[rest.index(after: end)...] : ""
                     bodyFirstLine = lineNumber + 1
                     return
                 }
@@ -46,7 +47,7 @@ public struct MarkdownFile: Sendable {
         }
         frontMatterText = nil
         frontMatterFirstLine = 1
-        body = String(text[rest.startIndex...])
+        body = text[rest.startIndex...]
         bodyFirstLine = 1
     }
 

@@ -13,12 +13,14 @@ enum ClauseMatcher {
         var pairs = ClausePairs(oldCount: old.count, newCount: new.count)
         var newByKey: [String: Int] = [:]
         newByKey.reserveCapacity(new.count)
-        for (index, clause) in new.enumerated() {
-            if let key = clause.matchKey, newByKey[key] == nil { newByKey[key] = index }
+        // By index, not by element: copying a clause out of the list costs more than the lookup.
+        for index in new.indices {
+            if let key = new[index].matchKey, newByKey[key] == nil { newByKey[key] = index }
         }
         for index in old.indices {
             guard let key = old[index].matchKey, let counterpart = newByKey[key], pairs[new: counterpart] == nil,
-                compatible(old[index], new[counterpart])
+                // The preamble pairs only with the preamble.
+                (old[index].kind == .preamble) == (new[counterpart].kind == .preamble)
             else { continue }
             pairs.pair(old: index, new: counterpart)
         }
@@ -59,10 +61,6 @@ enum ClauseMatcher {
             pairs.pair(old: candidate.old, new: candidate.new)
         }
         return pairs
-    }
-
-    private static func compatible(_ a: Clause, _ b: Clause) -> Bool {
-        (a.kind == .preamble) == (b.kind == .preamble)
     }
 
     static func words(of clause: Clause) -> [String: Int] {

@@ -151,20 +151,50 @@ public struct DiffTextRenderer {
     /// One line of text: each line break shown as " ¶ ", spaces and tabs trimmed from
     /// both ends (as Foundation's `.whitespaces`, which costs far more on long diffs).
     static func markingLineBreaks(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" { result.append(contentsOf: " ¶ ".unicodeScalars) } else { result.append(scalar) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            if byte == 0x0A { bytes.append(contentsOf: " ¶ ".utf8) } else { bytes.append(byte) }
         }
+        var lower = 0
+        var upper = bytes.count
+        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+        let line = String(decoding: bytes[lower..<upper], as: UTF8.self)
+        // Beyond ASCII, other spaces (no-break, ideographic) are trimmed too.
+        guard lower < upper, bytes[lower] >= 0x80 || bytes[upper - 1] >= 0x80 else { return line }
+        let scalars = line.unicodeScalars
         let isSpace = { (scalar: Unicode.Scalar) in
             scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
         }
-        guard let first = result.firstIndex(where: { !isSpace($0) }),
-            let last = result.lastIndex(where: { !isSpace($0) })
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
         else { return "" }
-        return String(result[first...last])
+        return String(scalars[first...last])
     }
 
-    private func shorten(_ text: String, keepStart: Bool, keepEnd: Bool) -> String {
+    /// An unchanged run of words with its middle left out when long: `contextWords` words
+    /// kept next to each change.
+    func shorten(_ text: String, keepStart: Bool, keepEnd: Bool) -> String {
+        var copy = text
+        // ASCII text splits at space bytes: the same pieces as splitting by Character, faster.
+        let asciiSpaces: [Int]? = copy.withUTF8 { bytes in
+            guard TextNormalizer.isASCII(bytes) else { return nil }
+            var positions: [Int] = []
+            for (offset, byte) in bytes.enumerated() where byte == 0x20 { positions.append(offset) }
+            return positions
+        }
+        guard let spaces = asciiSpaces else { return shortenByCharacter(text, keepStart: keepStart, keepEnd: keepEnd) }
+        guard spaces.count + 1 > contextWords * 2 + 1 else { return text }
+        let utf8 = text.utf8
+        let head = keepStart ? String(text[..<utf8.index(utf8.startIndex, offsetBy: spaces[contextWords])]) : ""
+        let tailStart = utf8.index(utf8.startIndex, offsetBy: spaces[spaces.count - contextWords] + 1)
+        let tail = keepEnd ? String(text[tailStart...]) : ""
+        return head + (keepStart ? " …" : "…") + (keepEnd ? " " + tail : "")
+    }
+
+    /// `shorten` for text in any script, split by Character.
+    func shortenByCharacter(_ text: String, keepStart: Bool, keepEnd: Bool) -> String {
         let pieces = text.split(separator: " ", omittingEmptySubsequences: false)
         guard pieces.count > contextWords * 2 + 1 else { return text }
         let head = keepStart ? pieces.prefix(contextWords + 1).joined(separator: " ") : ""

@@ -6,7 +6,7 @@ import Foundation
 public enum ClauseParser {
     /// Parses `body`, whose first line is line `firstLine` of its file. Safe to call from
     /// several threads at once.
-    public static func parse(_ body: String, firstLine: Int = 1) -> ClauseDocument {
+    public static func parse<Text: StringProtocol>(_ body: Text, firstLine: Int = 1) -> ClauseDocument {
         let lines = SourceLines(body)
         let root = parseTree(lines.bytes)
         var builder = ClauseBuilder(lines: lines, firstLine: firstLine)
@@ -58,7 +58,7 @@ struct SourceLines {
     let bytes: [UInt8]
     private let starts: [Int]
 
-    init(_ text: String) {
+    init<Text: StringProtocol>(_ text: Text) {
         bytes = Array(text.utf8)
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
@@ -116,8 +116,8 @@ private struct ClauseBuilder {
     init(lines: SourceLines, firstLine: Int) {
         self.lines = lines
         self.firstLine = firstLine
-        // Room for a clause every few lines, so long documents rarely regrow these.
-        let expected = lines.count / 4
+        // Room for a clause every other line, so long documents rarely regrow these.
+        let expected = lines.count / 2 + 1
         clauses.reserveCapacity(expected)
         rawText.reserveCapacity(expected)
         rawForm.reserveCapacity(expected)
@@ -255,14 +255,17 @@ private struct ClauseBuilder {
 
     /// Makes each clause's text and form out of its raw bytes, freeing the bytes as it goes.
     mutating func finish() -> ClauseDocument {
-        for index in clauses.indices {
-            clauses[index].text = TextNormalizer.normalizeLines(rawText[index])
-            clauses[index].form = TextNormalizer.trimmed(rawForm[index])
+        // Taken out of `self` first, so the list is changed in place rather than copied.
+        var result: [Clause] = []
+        swap(&result, &clauses)
+        for index in result.indices {
+            result[index].text = TextNormalizer.normalizeLines(rawText[index])
+            result[index].form = TextNormalizer.trimmed(rawForm[index])
             rawText[index] = []
             rawForm[index] = []
         }
-        for index in untitled { clauses[index].title = firstWords(of: clauses[index].text) }
-        return ClauseDocument(clauses: clauses, duplicates: duplicates)
+        for index in untitled { result[index].title = firstWords(of: result[index].text) }
+        return ClauseDocument(clauses: result, duplicates: duplicates)
     }
 
     // MARK: Reading nodes
