@@ -30,8 +30,27 @@ enum ClauseNumbering {
     static func splitNumber(_ text: String) -> (number: String?, title: String) {
         let trimmed = trimmingSpaces(text)
         if let quick = splitDecimalNumber(trimmed) { return quick }
+        guard mayStartWithNumbering(trimmed) else { return (nil, trimmed) }
+        return splitNumberByPattern(trimmed)
+    }
+
+    /// `splitNumber` of trimmed text through the full pattern alone.
+    static func splitNumberByPattern(_ trimmed: String) -> (number: String?, title: String) {
         guard let match = trimmed.wholeMatch(of: numbering) else { return (nil, trimmed) }
         return (String(match.1), String(match.2).trimmingCharacters(in: .whitespaces))
+    }
+
+    /// False when the pattern cannot match, decided from the first word alone: most titles
+    /// ("Service Credits") have no numbering, and the pattern costs far more than this.
+    /// Without a keyword ("Section", "§") the numbering is the first word, ending in a
+    /// digit, '.', ')' or a separator (':', '-', '–', '—').
+    static func mayStartWithNumbering(_ text: String) -> Bool {
+        let firstWord = text.prefix { !$0.isWhitespace }
+        guard let first = firstWord.first, let last = firstWord.last else { return false }
+        if first == "§" || first.isNumber { return true }
+        let keywords = ["section", "article", "clause", "schedule", "appendix", "annex", "part"]
+        if keywords.contains(firstWord.lowercased()) { return true }
+        return last == "." || last == ")" || last == ":" || last == "-" || last == "–" || last == "—"
     }
 
     /// The common case by hand, for speed: "2.1 Title", "3. Title", "12 Title". Returns

@@ -11,7 +11,7 @@ enum TextNormalizer {
         var copy = text
         let ascii = copy.withUTF8 { isASCII($0) }
         if ascii { return copy.withUTF8 { foldASCIIWhitespace($0) } }
-        let composed = text.precomposedStringWithCanonicalMapping
+        let composed = isComposedAlready(text) ? text : text.precomposedStringWithCanonicalMapping
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in composed.unicodeScalars {
@@ -30,6 +30,14 @@ enum TextNormalizer {
             }
         }
         return String(result)
+    }
+
+    /// True when NFC cannot change `text`, decided without Foundation (whose NFC costs far
+    /// more): every scalar is below U+0300, where every character is already composed and
+    /// no combining mark lives, or is typographic punctuation (U+2010–U+2027: dashes,
+    /// curly quotes, the ellipsis), which has no canonical decomposition.
+    static func isComposedAlready(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x2010...0x2027).contains($0.value) }
     }
 
     /// `normalize` of UTF-8 bytes.

@@ -3,12 +3,13 @@ import Testing
 
 @testable import SlagitCore
 
-/// The byte-level fast paths for ASCII text (word tokens, slugs, white-space folding,
-/// trimming) exist only for speed: on any ASCII input they must give exactly what the
-/// general Unicode paths give. Random texts over an alphabet full of edge cases (CR LF,
-/// tabs, control characters, punctuation runs) check that.
-@Suite("ASCII fast paths agree with the general paths")
-struct ASCIIFastPathTests {
+/// The fast paths (byte-level work on ASCII text: word tokens, slugs, white-space folding,
+/// trimming, shortening; checks that skip Foundation's NFC or the numbering pattern) exist
+/// only for speed: they must give exactly what the general paths give. Seeded random texts
+/// over alphabets full of edge cases (CR LF, tabs, control characters, punctuation runs,
+/// numbering keywords) check that.
+@Suite("Fast paths agree with the general paths")
+struct FastPathTests {
     /// SplitMix64: a tiny seeded generator, so every run checks the same texts.
     struct SeededGenerator: RandomNumberGenerator {
         var state: UInt64
@@ -87,5 +88,47 @@ struct ASCIIFastPathTests {
                     "\(spaced.debugDescription)")
             }
         }
+    }
+
+    @Test("headings the quick numbering check passes over have no numbering by the full pattern")
+    func numberingGuard() {
+        let words = [
+            "Section", "SECTION", "part", "Annex", "§", "§2", "A.", "b.", "IV.", "(b)", "a)", "(12)", "2.1", "2.1.",
+            "12", "12.", "2021", "3:", "4-", "5–", "C.—", ":", "-", "—", "Fees", "Service", "Credits", "x", "(", ")",
+            "Schedule", "1)", "Q.", "99.9%",
+        ]
+        var generator = SeededGenerator(state: 11)
+        for _ in 0..<3000 {
+            let count = Int.random(in: 1...4, using: &generator)
+            let separators = [" ", "  ", "\t", ""]
+            let heading = (0..<count).map { _ in
+                words.randomElement(using: &generator)! + separators.randomElement(using: &generator)!
+            }.joined()
+            let trimmed = heading.trimmingCharacters(in: .whitespaces)
+            if !ClauseNumbering.mayStartWithNumbering(trimmed) {
+                #expect(ClauseNumbering.splitNumberByPattern(trimmed).number == nil, "\(trimmed.debugDescription)")
+            }
+        }
+    }
+
+    @Test("text NFC leaves alone is recognised without asking Foundation")
+    func composedAlready() {
+        let fastSet = (0..<0x300).compactMap(Unicode.Scalar.init) + (0x2010...0x2027).compactMap(Unicode.Scalar.init)
+        for scalar in fastSet {
+            let text = String(scalar)
+            #expect(TextNormalizer.isComposedAlready(text))
+            #expect(Array(text.precomposedStringWithCanonicalMapping.unicodeScalars) == [scalar], "\(scalar.value)")
+        }
+        var generator = SeededGenerator(state: 5)
+        for _ in 0..<5000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 2...6, using: &generator) {
+                scalars.append(fastSet.randomElement(using: &generator)!)
+            }
+            let text = String(scalars)
+            #expect(Array(text.precomposedStringWithCanonicalMapping.unicodeScalars) == Array(text.unicodeScalars))
+        }
+        #expect(!TextNormalizer.isComposedAlready("e\u{301}"))
+        #expect(!TextNormalizer.isComposedAlready("\u{2001}"))  // EM QUAD is canonically EM SPACE
     }
 }
