@@ -59,10 +59,13 @@ struct SourceLines {
     private let starts: [Int]
 
     init<Text: StringProtocol>(_ text: Text) {
-        bytes = Array(text.utf8)
-        var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
-        self.starts = starts
+        // Copied as one block of memory where the text has one; byte by byte otherwise.
+        bytes = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
+        starts = bytes.withUnsafeBufferPointer { buffer in
+            var starts = [0]
+            for offset in buffer.indices where buffer[offset] == 0x0A { starts.append(offset + 1) }
+            return starts
+        }
     }
 
     var count: Int { starts.count }
