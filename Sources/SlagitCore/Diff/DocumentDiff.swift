@@ -192,7 +192,7 @@ public enum DocumentDiff {
     static func alignedPassage(of passage: String, in text: String) -> String {
         let part = WordDiff.tokens(passage)
         let whole = WordDiff.tokens(text)
-        let equal = SequenceDiff.edits(from: whole.map(\.text), to: part.map(\.text)).filter { $0.operation == .equal }
+        let equal = WordDiff.alignment(whole.map(\.text), part.map(\.text)).filter { $0.operation == .equal }
         // Common words ("the", "of") match far and wide; the passage starts and ends where
         // three words in a row agree.
         func startsRun(_ index: Int, step: Int) -> Bool {

@@ -1,9 +1,11 @@
 /// The shortest edit script between two sequences (Myers' O((N+M)·D) algorithm), after
 /// trimming their common prefix and suffix.
 ///
-/// Known shortcoming: the trace keeps a copy of the frontier per step, so one huge clause
-/// rewritten throughout (a 20,000-row table) is slow and memory-hungry; clause-sized
-/// inputs, the usual case, are not.
+/// The search keeps, for each number of edits d, only the d + 1 furthest-reaching points it
+/// found, so memory grows with the square of the number of edits, not with the length of
+/// the sequences. Past `maxEdits` edits the search gives up and the middle of the two
+/// sequences is reported as deleted and inserted whole: such a change reads as a rewrite
+/// anyway, and the bound keeps time and memory in check (4,096 edits need about 35 MB).
 enum SequenceDiff {
     enum Operation: Equatable { case equal, delete, insert }
 
@@ -14,7 +16,9 @@ enum SequenceDiff {
         var newIndex: Int
     }
 
-    static func edits<Element: Hashable>(from old: [Element], to new: [Element]) -> [Edit] {
+    static let maxEdits = 4096
+
+    static func edits<Element: Hashable>(from old: [Element], to new: [Element], maxEdits: Int = maxEdits) -> [Edit] {
         var prefix = 0
         while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
         var suffix = 0
@@ -26,7 +30,11 @@ enum SequenceDiff {
         var result = (0..<prefix).map { Edit(operation: .equal, oldIndex: $0, newIndex: $0) }
         let oldMiddle = Array(old[prefix..<(old.count - suffix)])
         let newMiddle = Array(new[prefix..<(new.count - suffix)])
-        for edit in middleEdits(oldMiddle, newMiddle) {
+        let middle =
+            middleEdits(oldMiddle, newMiddle, maxEdits: maxEdits)
+            ?? (0..<oldMiddle.count).map { Edit(operation: .delete, oldIndex: $0, newIndex: 0) }
+            + (0..<newMiddle.count).map { Edit(operation: .insert, oldIndex: oldMiddle.count, newIndex: $0) }
+        for edit in middle {
             result.append(
                 Edit(operation: edit.operation, oldIndex: edit.oldIndex + prefix, newIndex: edit.newIndex + prefix))
         }
@@ -37,17 +45,21 @@ enum SequenceDiff {
         return result
     }
 
-    private static func middleEdits<Element: Hashable>(_ old: [Element], _ new: [Element]) -> [Edit] {
+    /// Nil when the two need more than `maxEdits` edits.
+    private static func middleEdits<Element: Hashable>(_ old: [Element], _ new: [Element], maxEdits: Int) -> [Edit]? {
         let n = old.count
         let m = new.count
         if n == 0 { return (0..<m).map { Edit(operation: .insert, oldIndex: 0, newIndex: $0) } }
         if m == 0 { return (0..<n).map { Edit(operation: .delete, oldIndex: $0, newIndex: 0) } }
-        let maxD = n + m
-        let offset = maxD
-        var frontier = [Int](repeating: 0, count: 2 * maxD + 2)
-        var trace: [[Int]] = []
-        search: for d in 0...maxD {
-            trace.append(frontier)
+        let limit = min(n + m, maxEdits)
+        let offset = limit + 1
+        var frontier = [Int](repeating: 0, count: 2 * limit + 3)
+        // For each d, the furthest x reached on diagonals k = -d, -d + 2, …, d, in that order.
+        var trace: [Int32] = []
+        var rowStarts: [Int] = []
+        var finalD: Int?
+        search: for d in 0...limit {
+            rowStarts.append(trace.count)
             for k in stride(from: -d, through: d, by: 2) {
                 var x: Int
                 if k == -d || (k != d && frontier[offset + k - 1] < frontier[offset + k + 1]) {
@@ -61,38 +73,41 @@ enum SequenceDiff {
                     y += 1
                 }
                 frontier[offset + k] = x
-                if x >= n, y >= m { break search }
+                trace.append(Int32(x))
+                if x >= n, y >= m {
+                    finalD = d
+                    break search
+                }
             }
         }
-        // Walk the trace backwards to recover the path.
+        guard let finalD else { return nil }
+        func reached(_ d: Int, _ k: Int) -> Int { Int(trace[rowStarts[d] + (k + d) / 2]) }
+        // Walk back from the end: each step undoes one edit and the run of equal elements after it.
         var edits: [Edit] = []
         var x = n
         var y = m
-        for d in stride(from: trace.count - 1, through: 0, by: -1) {
-            let snapshot = trace[d]
+        for d in stride(from: finalD, through: 1, by: -1) {
             let k = x - y
-            let previousK: Int
-            if k == -d || (k != d && snapshot[offset + k - 1] < snapshot[offset + k + 1]) {
-                previousK = k + 1
-            } else {
-                previousK = k - 1
-            }
-            let previousX = d == 0 ? 0 : snapshot[offset + previousK]
+            let previousK = k == -d || (k != d && reached(d - 1, k - 1) < reached(d - 1, k + 1)) ? k + 1 : k - 1
+            let previousX = reached(d - 1, previousK)
             let previousY = previousX - previousK
             while x > previousX, y > previousY {
                 x -= 1
                 y -= 1
                 edits.append(Edit(operation: .equal, oldIndex: x, newIndex: y))
             }
-            if d > 0 {
-                if x == previousX {
-                    y -= 1
-                    edits.append(Edit(operation: .insert, oldIndex: x, newIndex: y))
-                } else {
-                    x -= 1
-                    edits.append(Edit(operation: .delete, oldIndex: x, newIndex: y))
-                }
+            if x == previousX {
+                y -= 1
+                edits.append(Edit(operation: .insert, oldIndex: x, newIndex: y))
+            } else {
+                x -= 1
+                edits.append(Edit(operation: .delete, oldIndex: x, newIndex: y))
             }
+        }
+        while x > 0, y > 0 {
+            x -= 1
+            y -= 1
+            edits.append(Edit(operation: .equal, oldIndex: x, newIndex: y))
         }
         return edits.reversed()
     }
