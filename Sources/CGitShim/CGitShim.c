@@ -6,8 +6,3 @@ int slagit_git_set_config_search_path(int level, const char *path)
 {
     return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);
 }
-
-int slagit_git_set_strict_hash_verification(int enabled)
-{
-    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
-}

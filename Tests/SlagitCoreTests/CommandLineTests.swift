@@ -15,6 +15,25 @@ struct CommandLineTests {
         return sandbox
     }
 
+    @Test("diff refuses an object whose content no longer matches its id")
+    func diffTamperedObject() throws {
+        let sandbox = try Self.twoRevisions()
+        let blob = try sandbox.git("rev-parse", "HEAD:sample.md").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Rewrite the loose object in place: same id, different text (a stronger availability).
+        let script = """
+            import sys, zlib
+            path = ".git/objects/" + sys.argv[1][:2] + "/" + sys.argv[1][2:]
+            text = zlib.decompress(open(path, "rb").read()).split(b"\\0", 1)[1].replace(b"99.5%", b"99.99%")
+            import os; os.chmod(path, 0o644)
+            open(path, "wb").write(zlib.compress(b"blob %d\\0" % len(text) + text))
+            """
+        try #require(try sandbox.run("/usr/bin/python3", ["-c", script, blob]).status == 0)
+        let diff = try sandbox.slagit("diff", "HEAD~1", "HEAD", "sample.md")
+        #expect(diff.status == 2)
+        #expect(diff.stderr.contains("hash mismatch"), "\(diff.stderr)")
+        #expect(!diff.stdout.contains("99.99%"))
+    }
+
     @Test("diff names revisions as rN, git revisions or the working tree")
     func diffRevisions() throws {
         let sandbox = try Self.twoRevisions()

@@ -65,7 +65,7 @@ struct FastPathTests {
 
     @Test("line breaks marked and ends trimmed as Foundation would")
     func lineMarks() {
-        let extra = ["\u{00A0}", "\u{3000}", "\u{2003}", "é", "¶"]
+        let extra = ["\u{00A0}", "\u{3000}", "\u{2003}", "\u{200B}", "\u{FEFF}", "\u{180E}", "é", "¶"]
         var generator = SeededGenerator(state: 7)
         for text in Self.randomTexts(count: 1000) {
             let mixed = text + extra.randomElement(using: &generator)! + text.prefix(3)

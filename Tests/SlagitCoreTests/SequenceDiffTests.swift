@@ -80,4 +80,46 @@ struct SequenceDiffTests {
         #expect(diff.segments.filter { $0.kind == .inserted }.map(\.text).allSatisfy { $0.hasPrefix(" service ") })
         #expect(diff.segments.filter { $0.kind == .inserted }.count == 1000)
     }
+
+    @Test("a long price table whose every row changed shows each changed price, not a rewrite")
+    func everyRowChanged() {
+        let header = "| Item | Monthly | Yearly |\n|---|---|---|\n"
+        let before = header + (0..<1100).map { "| SKU-\($0) | \(200 + $0) | \(2400 + $0) |" }.joined(separator: "\n")
+        let after = header + (0..<1100).map { "| SKU-\($0) | \(201 + $0) | \(2412 + $0) |" }.joined(separator: "\n")
+        let diff = WordDiff(from: before, to: after)
+        let deleted = diff.segments.filter { $0.kind == .deleted }
+        #expect(deleted.count == 2200)
+        #expect(!deleted.contains { $0.text.contains("SKU") })
+    }
+
+    @Test("a 20,000-row table with a tenth of its rows changed still shows row by row")
+    func manyScatteredRows() {
+        let rows = (0..<20_000).map { "| r\($0) | svc\($0 % 37) |" }
+        let changed = rows.enumerated().map { $0.offset % 10 == 3 ? "| r\($0.offset) | moved |" : $0.element }
+        let diff = WordDiff(from: rows.joined(separator: "\n"), to: changed.joined(separator: "\n"))
+        #expect(diff.segments.filter { $0.kind == .inserted }.count == 2000)
+        #expect(diff.segments.filter { $0.kind == .inserted }.allSatisfy { $0.text == " moved" })
+    }
+
+    @Test("a sentence split out of a long clause shows the edit made on the way")
+    func splitFromLongClause() {
+        var generator = FastPathTests.SeededGenerator(state: 9)
+        let words = "the provider shall ensure that services are available to customer within agreed hours".split(
+            separator: " ")
+        let paragraphs = (0..<45).map { _ in
+            (0..<100).map { _ in String(words.randomElement(using: &generator)!) }.joined(separator: " ")
+        }
+        let sentence = "Credits are the sole remedy for any failure to meet the availability target in any month."
+        var withSentence = paragraphs
+        withSentence[5] += " " + sentence
+        let before = "# 1. Terms\n\n" + withSentence.joined(separator: "\n\n") + "\n\n# 2. End\n\nx\n"
+        let after =
+            "# 1. Terms\n\n" + paragraphs.joined(separator: "\n\n") + "\n\n# 1A. Remedy\n\n"
+            + sentence.replacingOccurrences(of: "sole", with: "non-exclusive") + "\n\n# 2. End\n\nx\n"
+        let changes = DocumentDiff.compare(ClauseParser.parse(before), ClauseParser.parse(after))
+        let split = changes.first { $0.kind == .split }
+        #expect(split?.relatedID == "terms")
+        let edits = split?.words?.segments.filter { $0.kind != .equal }.map(\.text)
+        #expect(edits == [" sole", " non-exclusive"])
+    }
 }

@@ -7,8 +7,5 @@
 /// Returns libgit2's status: 0 on success, negative on error.
 int slagit_git_set_config_search_path(int level, const char *path);
 
-/// Turns libgit2's check that every object read hashes to its id on (1) or off (0).
-/// Returns libgit2's status: 0 on success, negative on error.
-int slagit_git_set_strict_hash_verification(int enabled);
 
 #endif

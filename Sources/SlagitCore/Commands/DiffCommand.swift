@@ -20,8 +20,6 @@ enum DiffCommand: Command {
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
         let format = try ReportFormat.from(arguments, allowed: [.text, .json, .markdown, .html])
-        // The HTML redline names each side's verified approvals; other formats only show text.
-        if format != .html { LibGit2.skipHashCheckOnRead() }
         let workspace = try Workspace(context: context)
         var positionals = arguments.positionals
         var path: String?

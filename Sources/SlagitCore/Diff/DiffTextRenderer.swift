@@ -161,11 +161,11 @@ public struct DiffTextRenderer {
         while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
         while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
         let line = String(decoding: bytes[lower..<upper], as: UTF8.self)
-        // Beyond ASCII, other spaces (no-break, ideographic) are trimmed too.
+        // Beyond ASCII, other spaces (no-break, ideographic, zero-width) are trimmed too.
         guard lower < upper, bytes[lower] >= 0x80 || bytes[upper - 1] >= 0x80 else { return line }
         let scalars = line.unicodeScalars
         let isSpace = { (scalar: Unicode.Scalar) in
-            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+            scalar == "\t" || scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
         }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }),
             let last = scalars.lastIndex(where: { !isSpace($0) })

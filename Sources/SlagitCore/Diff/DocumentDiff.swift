@@ -191,7 +191,10 @@ public enum DocumentDiff {
     /// its words that the two share, in order.
     static func alignedPassage(of passage: String, in text: String) -> String {
         let part = WordDiff.tokens(passage)
-        let whole = WordDiff.tokens(text)
+        let allOfText = WordDiff.tokens(text)
+        // In a long text only the stretch around the passage is aligned: against the whole
+        // text, everything else would count as edits and exceed the edit limit.
+        let whole = Array(allOfText[stretch(of: part.map(\.text), in: allOfText.map(\.text))])
         let equal = WordDiff.alignment(whole.map(\.text), part.map(\.text)).filter { $0.operation == .equal }
         // Common words ("the", "of") match far and wide; the passage starts and ends where
         // three words in a row agree.
@@ -210,6 +213,30 @@ public enum DocumentDiff {
             ($0.offset > 0 && $0.element.spaceBefore ? " " : "") + $0.element.text
         }
         .joined()
+    }
+
+    /// Where in `whole` a passage of `part`'s words is worth looking for: all of it when it
+    /// is short; in a long text, the stretch where most of the passage's three-word runs
+    /// occur, with room on both sides.
+    static func stretch(of part: [String], in whole: [String]) -> Range<Int> {
+        guard part.count + whole.count > WordDiff.lineFirstThreshold, part.count >= 3, whole.count >= 3 else {
+            return whole.indices
+        }
+        func run(_ tokens: [String], at index: Int) -> String {
+            tokens[index] + "\u{0}" + tokens[index + 1] + "\u{0}" + tokens[index + 2]
+        }
+        let runs = Set((0..<(part.count - 2)).map { run(part, at: $0) })
+        let hits = (0..<(whole.count - 2)).filter { runs.contains(run(whole, at: $0)) }
+        guard !hits.isEmpty else { return whole.indices }
+        // The densest window of hits as wide as twice the passage.
+        let width = 2 * part.count
+        var best = (count: 0, start: 0)
+        var low = 0
+        for high in hits.indices {
+            while hits[high] - hits[low] > width { low += 1 }
+            if high - low + 1 > best.count { best = (high - low + 1, hits[low]) }
+        }
+        return max(0, best.start - part.count)..<min(whole.count, best.start + width + part.count)
     }
 
     /// Whether a clause left a section that still exists, or joined one that existed

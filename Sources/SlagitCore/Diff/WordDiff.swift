@@ -68,34 +68,49 @@ public struct WordDiff: Sendable, Equatable, Codable {
         let newLines = lines(new)
         let oldKeys = oldLines.map { old[$0].joined(separator: "\u{0}") }
         let newKeys = newLines.map { new[$0].joined(separator: "\u{0}") }
+        // A line found on one side only changed for certain. Lining up only the lines both
+        // sides have (as git's xdiff does) keeps the line pass small however many rows changed.
+        let oldKeySet = Set(oldKeys)
+        let newKeySet = Set(newKeys)
+        let sharedOld = oldKeys.indices.filter { newKeySet.contains(oldKeys[$0]) }
+        let sharedNew = newKeys.indices.filter { oldKeySet.contains(newKeys[$0]) }
+        let anchors = SequenceDiff.edits(from: sharedOld.map { oldKeys[$0] }, to: sharedNew.map { newKeys[$0] })
+            .filter { $0.operation == .equal }.map { (old: sharedOld[$0.oldIndex], new: sharedNew[$0.newIndex]) }
         var result: [SequenceDiff.Edit] = []
-        var deletedLines: [Int] = []
-        var insertedLines: [Int] = []
-        // A run of changed lines is aligned word by word, with its indices made absolute.
-        func flushChangedRun(oldPosition: Int, newPosition: Int) {
-            let oldRange =
-                deletedLines.first.map { oldLines[$0].lowerBound..<oldLines[deletedLines.last!].upperBound }
-                ?? oldPosition..<oldPosition
-            let newRange =
-                insertedLines.first.map { newLines[$0].lowerBound..<newLines[insertedLines.last!].upperBound }
-                ?? newPosition..<newPosition
-            for edit in SequenceDiff.edits(from: Array(old[oldRange]), to: Array(new[newRange])) {
+        func append(_ edits: [SequenceDiff.Edit], oldOffset: Int, newOffset: Int) {
+            for edit in edits {
                 result.append(
                     SequenceDiff.Edit(
-                        operation: edit.operation, oldIndex: edit.oldIndex + oldRange.lowerBound,
-                        newIndex: edit.newIndex + newRange.lowerBound))
+                        operation: edit.operation, oldIndex: edit.oldIndex + oldOffset,
+                        newIndex: edit.newIndex + newOffset))
             }
-            deletedLines.removeAll()
-            insertedLines.removeAll()
         }
-        for edit in SequenceDiff.edits(from: oldKeys, to: newKeys) {
-            switch edit.operation {
-            case .delete: deletedLines.append(edit.oldIndex)
-            case .insert: insertedLines.append(edit.newIndex)
-            case .equal:
-                let oldLine = oldLines[edit.oldIndex]
-                let newLine = newLines[edit.newIndex]
-                flushChangedRun(oldPosition: oldLine.lowerBound, newPosition: newLine.lowerBound)
+        // The lines between two anchors changed. As many lines on each side (a table whose
+        // rows all changed) pair up row by row; otherwise the run is aligned word by word.
+        func alignChangedRun(oldRun: Range<Int>, newRun: Range<Int>) {
+            if oldRun.count == newRun.count, oldRun.count > 1 {
+                for (oldLine, newLine) in zip(oldLines[oldRun], newLines[newRun]) {
+                    append(
+                        SequenceDiff.edits(from: Array(old[oldLine]), to: Array(new[newLine])),
+                        oldOffset: oldLine.lowerBound, newOffset: newLine.lowerBound)
+                }
+                return
+            }
+            let oldStart = oldRun.lowerBound < oldLines.count ? oldLines[oldRun.lowerBound].lowerBound : old.count
+            let newStart = newRun.lowerBound < newLines.count ? newLines[newRun.lowerBound].lowerBound : new.count
+            let oldTokens = oldRun.isEmpty ? oldStart..<oldStart : oldStart..<oldLines[oldRun.upperBound - 1].upperBound
+            let newTokens = newRun.isEmpty ? newStart..<newStart : newStart..<newLines[newRun.upperBound - 1].upperBound
+            append(
+                SequenceDiff.edits(from: Array(old[oldTokens]), to: Array(new[newTokens])),
+                oldOffset: oldTokens.lowerBound, newOffset: newTokens.lowerBound)
+        }
+        var nextOld = 0
+        var nextNew = 0
+        for anchor in anchors + [(old: oldLines.count, new: newLines.count)] {
+            alignChangedRun(oldRun: nextOld..<anchor.old, newRun: nextNew..<anchor.new)
+            if anchor.old < oldLines.count {
+                let oldLine = oldLines[anchor.old]
+                let newLine = newLines[anchor.new]
                 for offset in 0..<oldLine.count {
                     result.append(
                         SequenceDiff.Edit(
@@ -103,8 +118,9 @@ public struct WordDiff: Sendable, Equatable, Codable {
                             newIndex: newLine.lowerBound + offset))
                 }
             }
+            nextOld = anchor.old + 1
+            nextNew = anchor.new + 1
         }
-        flushChangedRun(oldPosition: old.count, newPosition: new.count)
         return result
     }
 

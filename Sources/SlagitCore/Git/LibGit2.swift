@@ -22,15 +22,4 @@ enum LibGit2 {
     }()
 
     static func ensureReady() { precondition(ready) }
-
-    /// Stops libgit2 from re-hashing every object it reads, for the rest of the process.
-    ///
-    /// Only for commands that show text and decide nothing (`diff`, the git diff driver):
-    /// git itself does not re-hash what it reads for `git diff`, and skipping it halves
-    /// the time to read a long agreement. Commands that verify approvals or gate merges
-    /// keep the check, so a corrupted object store cannot pass for approved text.
-    static func skipHashCheckOnRead() {
-        ensureReady()
-        _ = slagit_git_set_strict_hash_verification(0)
-    }
 }
