@@ -134,8 +134,6 @@ public enum DocumentDiff {
             }
             return bag
         }
-        let oldBags = old.clauses.map(bag)
-        let newBags = new.clauses.map(bag)
         func containment(_ part: [String: Int], in whole: [String: Int]) -> Double {
             let total = part.values.reduce(0, +)
             guard total >= 8 else { return 0 }
@@ -150,19 +148,25 @@ public enum DocumentDiff {
             })
         let changedNew = Set(
             changes.filter { $0.kind == .modified || $0.kind == .added || $0.kind == .moved }.map(\.id))
-        func bestHost(for part: [String: Int], among clauses: [Clause], bags: [[String: Int]], allowed: Set<String>)
-            -> Int?
-        {
-            let scored = clauses.indices.filter { allowed.contains(clauses[$0].id) }.map {
-                ($0, containment(part, in: bags[$0]))
-            }
+        // Bags only of the clauses that can take part: in a long agreement with one clause
+        // added, tokenising every other clause would cost more than the rest of the diff.
+        let oldHosts = old.clauses.indices.filter { changedOld.contains(old.clauses[$0].id) }
+        let newHosts = new.clauses.indices.filter { changedNew.contains(new.clauses[$0].id) }
+        let oldBags = Dictionary(oldHosts.map { ($0, bag(old.clauses[$0])) }, uniquingKeysWith: { first, _ in first })
+        let newBags = Dictionary(newHosts.map { ($0, bag(new.clauses[$0])) }, uniquingKeysWith: { first, _ in first })
+        let oldIndexByID = Dictionary(
+            old.clauses.indices.map { (old.clauses[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        let newIndexByID = Dictionary(
+            new.clauses.indices.map { (new.clauses[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        func bestHost(for part: [String: Int], among hosts: [Int], bags: [Int: [String: Int]]) -> Int? {
+            let scored = hosts.map { ($0, containment(part, in: bags[$0] ?? [:])) }
             guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= containmentThreshold else { return nil }
             return best.0
         }
         return changes.map { change in
             var change = change
-            if change.kind == .added, let index = new.clauses.firstIndex(where: { $0.id == change.id }),
-                let host = bestHost(for: newBags[index], among: old.clauses, bags: oldBags, allowed: changedOld)
+            if change.kind == .added, let index = newIndexByID[change.id],
+                let host = bestHost(for: newBags[index] ?? bag(new.clauses[index]), among: oldHosts, bags: oldBags)
             {
                 change.kind = .split
                 change.relatedID = old.clauses[host].id
@@ -172,8 +176,8 @@ public enum DocumentDiff {
                     to: new.clauses[index].text)
                 change.words = words.hasChanges ? words : nil
                 change.wordingChanged = words.hasChanges
-            } else if change.kind == .removed, let index = old.clauses.firstIndex(where: { $0.id == change.id }),
-                let host = bestHost(for: oldBags[index], among: new.clauses, bags: newBags, allowed: changedNew)
+            } else if change.kind == .removed, let index = oldIndexByID[change.id],
+                let host = bestHost(for: oldBags[index] ?? bag(old.clauses[index]), among: newHosts, bags: newBags)
             {
                 change.kind = .merged
                 change.relatedID = new.clauses[host].id

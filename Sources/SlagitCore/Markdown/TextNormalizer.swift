@@ -51,34 +51,7 @@ enum TextNormalizer {
     static func normalizeLines(_ bytes: [UInt8]) -> String {
         bytes.withUnsafeBufferPointer { buffer in
             guard isASCII(buffer) else { return normalizeLinesByScalar(String(decoding: buffer, as: UTF8.self)) }
-            // ASCII: one pass over the bytes, folding spaces and ending lines at LF.
-            return String(unsafeUninitializedCapacity: buffer.count) { output in
-                var written = 0
-                var lineStart = 0
-                var pendingSpace = false
-                for byte in buffer {
-                    if byte == 0x0A {
-                        if written > lineStart {
-                            output[written] = 0x0A
-                            written += 1
-                        }
-                        lineStart = written
-                        pendingSpace = false
-                    } else if isASCIISpace(byte) {
-                        pendingSpace = written > lineStart
-                    } else {
-                        if pendingSpace {
-                            output[written] = 0x20
-                            written += 1
-                            pendingSpace = false
-                        }
-                        output[written] = byte
-                        written += 1
-                    }
-                }
-                if written > 0, output[written - 1] == 0x0A { written -= 1 }
-                return written
-            }
+            return foldASCIIWhitespace(buffer, keepingLineBreaks: true)
         }
     }
 
@@ -133,23 +106,37 @@ enum TextNormalizer {
         byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
-    private static func foldASCIIWhitespace(_ buffer: UnsafeBufferPointer<UInt8>) -> String {
+    /// Folds runs of ASCII white space into one space and trims each end. With
+    /// `keepingLineBreaks`, LF ends a line instead: each line is folded and trimmed on its
+    /// own, and empty lines are dropped.
+    private static func foldASCIIWhitespace(_ buffer: UnsafeBufferPointer<UInt8>, keepingLineBreaks: Bool = false)
+        -> String
+    {
         String(unsafeUninitializedCapacity: buffer.count) { output in
             var written = 0
+            var lineStart = 0
             var pendingSpace = false
             for byte in buffer {
-                if isASCIISpace(byte) {
-                    pendingSpace = written > 0
-                    continue
-                }
-                if pendingSpace {
-                    output[written] = 0x20
-                    written += 1
+                if keepingLineBreaks, byte == 0x0A {
+                    if written > lineStart {
+                        output[written] = 0x0A
+                        written += 1
+                    }
+                    lineStart = written
                     pendingSpace = false
+                } else if isASCIISpace(byte) {
+                    pendingSpace = written > lineStart
+                } else {
+                    if pendingSpace {
+                        output[written] = 0x20
+                        written += 1
+                        pendingSpace = false
+                    }
+                    output[written] = byte
+                    written += 1
                 }
-                output[written] = byte
-                written += 1
             }
+            if written > 0, output[written - 1] == 0x0A { written -= 1 }
             return written
         }
     }
