@@ -31,6 +31,7 @@ struct CommandLineTests {
         let diff = try sandbox.slagit("diff", "HEAD~1", "HEAD", "sample.md")
         #expect(diff.status == 2)
         #expect(diff.stderr.contains("hash mismatch"), "\(diff.stderr)")
+        #expect(diff.stderr.contains("hint: the repository's object store is damaged or was altered: run git fsck"))
         #expect(!diff.stdout.contains("99.99%"))
     }
 

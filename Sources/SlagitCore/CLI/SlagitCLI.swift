@@ -94,6 +94,8 @@ public enum SlagitCLI {
         case .locked: "another git process is running here; wait for it, or remove a stale .lock file"
         case .notOwner: "if you trust this repository, add it to git's safe.directory"
         case .notFound: "check the revision or path"
+        case .hashMismatch:
+            "the repository's object store is damaged or was altered: run git fsck, and restore the object from a clone you trust"
         default: nil
         }
     }

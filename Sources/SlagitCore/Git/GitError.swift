@@ -8,6 +8,9 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
         case unbornBranch
         case locked
         case notOwner
+        /// An object's content does not hash to its id: the object store is damaged or was
+        /// tampered with.
+        case hashMismatch
         case other(Int32)
 
         init(_ raw: Int32) {
@@ -17,6 +20,7 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
             case GIT_EUNBORNBRANCH.rawValue: self = .unbornBranch
             case GIT_ELOCKED.rawValue: self = .locked
             case GIT_EOWNER.rawValue: self = .notOwner
+            case GIT_EMISMATCH.rawValue: self = .hashMismatch
             default: self = .other(raw)
             }
         }
